@@ -1,6 +1,26 @@
 import type { Core } from '@strapi/strapi';
 
+import { ensureLocales } from './bootstrap/locales';
+import { enforcePublicPermissions } from './bootstrap/public-permissions';
+import { articlePublishedDateRule } from './rules/article-published-date';
+import { awardRecipientsRule } from './rules/award-recipients';
+import { dateOrderRule } from './rules/date-order';
+import { organizationTreeRule } from './rules/organization-tree';
+import { slugRule } from './rules/slug';
+import { importSeed } from './seed';
+
 export default {
-  register(_: { strapi: Core.Strapi }) {},
-  async bootstrap(_: { strapi: Core.Strapi }) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Document Service middlewares hold for the admin, REST, GraphQL and scripts alike.
+    for (const rule of [slugRule, organizationTreeRule, dateOrderRule, awardRecipientsRule, articlePublishedDateRule]) {
+      strapi.documents.use(rule(strapi));
+    }
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await enforcePublicPermissions(strapi);
+    const empty = (await strapi.db.query('api::organization.organization').count()) === 0;
+    if (empty && strapi.config.get('seed.onEmptyDatabase', true)) await importSeed(strapi);
+  },
 };

@@ -577,7 +577,7 @@ export interface ApiAwardAward extends Struct.CollectionTypeSchema {
     collectiveCount: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
-          localized: false;
+          localized: true;
         };
       }> &
       Schema.Attribute.SetMinMax<
@@ -653,7 +653,7 @@ export interface ApiAwardAward extends Struct.CollectionTypeSchema {
     individualCount: Schema.Attribute.Integer &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
-          localized: false;
+          localized: true;
         };
       }> &
       Schema.Attribute.SetMinMax<
@@ -733,6 +733,15 @@ export interface ApiAwardAward extends Struct.CollectionTypeSchema {
         i18n: {
           localized: false;
         };
+      }>;
+    slug: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
       }>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
