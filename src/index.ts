@@ -6,18 +6,25 @@ import { articlePublishedDateRule } from './rules/article-published-date';
 import { awardRecipientsRule } from './rules/award-recipients';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
+import { forgetLocales, readScopeRule } from './rules/read-scope';
 import { slugRule } from './rules/slug';
 import { importSeed } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Document Service middlewares hold for the admin, REST, GraphQL and scripts alike.
-    for (const rule of [slugRule, organizationTreeRule, dateOrderRule, awardRecipientsRule, articlePublishedDateRule]) {
+    for (const rule of [readScopeRule, slugRule, organizationTreeRule, dateOrderRule, awardRecipientsRule, articlePublishedDateRule]) {
       strapi.documents.use(rule(strapi));
     }
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    strapi.db.lifecycles.subscribe({
+      models: ['plugin::i18n.locale'],
+      afterCreate: forgetLocales,
+      afterUpdate: forgetLocales,
+      afterDelete: forgetLocales,
+    });
     await ensureLocales(strapi);
     await enforcePublicPermissions(strapi);
     const empty = (await strapi.db.query('api::organization.organization').count()) === 0;

@@ -8,8 +8,15 @@ const READABLE_TYPES = [
   'api::award.award',
 ];
 
-/** Everything an anonymous visitor may do: read published content. */
-export const PUBLIC_ACTIONS: readonly string[] = READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+/**
+ * Everything an anonymous visitor may do: read published content. Strapi only populates images (covers,
+ * gallery figures, portraits) for roles that may read the media library, so that read is granted too.
+ */
+export const PUBLIC_ACTIONS: readonly string[] = [
+  ...READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  'plugin::upload.content-api.find',
+  'plugin::upload.content-api.findOne',
+];
 
 const PERMISSION = 'plugin::users-permissions.permission';
 
