@@ -5,7 +5,7 @@ import { isRecord, type DocumentMiddleware } from './document-params';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 /** Callers that may read drafts: editors in the admin panel, and API tokens (frontend previews, tooling). */
-const DRAFT_READERS = new Set(['admin', 'api-token']);
+const DRAFT_READERS = new Set(['admin', 'content-api-token']);
 const LOCALE_CACHE_MS = 30_000;
 
 let locales: { codes: Set<string>; loadedAt: number } | null = null;
@@ -47,7 +47,8 @@ export const readScopeRule =
     if (READ_ACTIONS.has(ctx.action) && params.status === 'draft' && strapi.requestContext.get()) {
       const strategy = authStrategy(strapi);
       if (!strategy || !DRAFT_READERS.has(strategy)) {
-        throw new errors.ForbiddenError('Drafts are only readable in the admin panel or with an API token');
+        // PolicyError: a 403 whose message Strapi passes on to the caller (a plain ForbiddenError's is dropped).
+        throw new errors.PolicyError('Drafts are only readable in the admin panel or with an API token');
       }
     }
     return next();
