@@ -7,13 +7,14 @@ import { awardRecipientsRule } from './rules/award-recipients';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
 import { forgetLocales, readScopeRule } from './rules/read-scope';
+import { sharedRelationsRule } from './rules/shared-relations';
 import { slugRule } from './rules/slug';
 import { importSeed } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Document Service middlewares hold for the admin, REST, GraphQL and scripts alike.
-    for (const rule of [readScopeRule, slugRule, organizationTreeRule, dateOrderRule, awardRecipientsRule, articlePublishedDateRule]) {
+    for (const rule of [readScopeRule, slugRule, organizationTreeRule, dateOrderRule, awardRecipientsRule, articlePublishedDateRule, sharedRelationsRule]) {
       strapi.documents.use(rule(strapi));
     }
   },

@@ -1,8 +1,8 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 
 /** The parts of a Document Service call that write-time rules read, seen without the per-type generics. */
 export type WriteCall = {
-  uid: string;
+  uid: UID.ContentType;
   action: 'create' | 'update';
   data: Record<string, unknown>;
   documentId?: string;
