@@ -10,6 +10,5 @@ const defaults: Record<string, string> = {
   DATABASE_FILENAME: '.tmp/test.db',
   STRAPI_TELEMETRY_DISABLED: 'true',
   LOG_LEVEL: 'warn',
-  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
 };
 for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;

@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+
+import { isRecord } from '../rules/document-params';
+
+const INTEGER_KEYS = ['page', 'pageSize', 'start', 'limit'];
+
+const badValue = (key: string, value: unknown) => {
+  if (key === 'withCount') return !['true', 'false'].includes(String(value));
+  return INTEGER_KEYS.includes(key) ? !/^\d{1,9}$/.test(String(value)) : true;
+};
+
+/**
+ * Strapi silently falls back to its defaults on `pagination[pageSize]=lots` or unknown pagination keys; a caller
+ * with a typo should learn about it, so the REST API answers 400 instead.
+ */
+export default (_config: unknown, _ctx: { strapi: Core.Strapi }): Core.MiddlewareHandler =>
+  async (ctx, next) => {
+    const { pagination } = ctx.query;
+    if (ctx.path.startsWith('/api/') && pagination !== undefined) {
+      const entries: [string, unknown][] = isRecord(pagination) ? Object.entries(pagination) : [['', pagination]];
+      const bad = entries.find(([key, value]) => badValue(key, value));
+      if (bad) {
+        ctx.status = 400;
+        ctx.body = {
+          data: null,
+          error: {
+            status: 400,
+            name: 'ValidationError',
+            message: `Invalid pagination[${bad[0]}]: ${INTEGER_KEYS.join(', ')} take whole numbers, withCount true or false`,
+            details: { param: 'pagination', key: bad[0] },
+          },
+        };
+        return;
+      }
+    }
+    await next();
+  };
