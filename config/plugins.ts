@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
@@ -25,6 +26,24 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       maxLimit: 100,
       landingPage: env('NODE_ENV') !== 'production',
       apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', true) },
+    },
+  },
+  insights: {
+    enabled: true,
+    // Relative to this file: the sources for the admin build, dist/src/plugins/insights once compiled.
+    resolve: path.join(__dirname, '..', 'src', 'plugins', 'insights'),
+    config: {
+      trackableTypes: {
+        article: 'api::article.article',
+        // meeting: 'api::meeting.meeting',
+      },
+      dedupWindowMinutes: env.int('INSIGHTS_DEDUP_WINDOW_MINUTES', 30),
+      trustedProxies: env.array('INSIGHTS_TRUSTED_PROXIES', []),
+      rateLimit: {
+        windowSeconds: env.int('INSIGHTS_RATE_LIMIT_WINDOW_SECONDS', 60),
+        maxHits: env.int('INSIGHTS_RATE_LIMIT_MAX_HITS', 60),
+      },
+      benchRoutes: env.bool('INSIGHTS_BENCH_ROUTES', false),
     },
   },
 });

@@ -9,13 +9,17 @@ const READABLE_TYPES = [
 ];
 
 /**
- * Everything an anonymous visitor may do: read published content. Strapi only populates images (covers,
- * gallery figures, portraits) for roles that may read the media library, so that read is granted too.
+ * Everything an anonymous visitor may do: read published content and post view hits. Strapi only populates
+ * images (covers, gallery figures, portraits) for roles that may read the media library, so that read is
+ * granted too; the view rankings and daily series are reads of published content's counts.
  */
 export const PUBLIC_ACTIONS: readonly string[] = [
   ...READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   'plugin::upload.content-api.find',
   'plugin::upload.content-api.findOne',
+  'plugin::insights.views.track',
+  'plugin::insights.views.ranking',
+  'plugin::insights.views.daily',
 ];
 
 const PERMISSION = 'plugin::users-permissions.permission';

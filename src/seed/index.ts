@@ -124,6 +124,16 @@ const articleData = (article: ArticleSeed, keys: Keys) => {
   };
 };
 
+/** The old portal's "Số lượt xem" becomes the starting count of the article's vi version (once). */
+const importLegacyViews = async (strapi: Core.Strapi, log: Log, articles: ArticleSeed[], keys: Keys) => {
+  if (!strapi.plugin('insights')) return;
+  for (const article of articles.filter((a) => a.legacyViews !== undefined)) {
+    const key = { contentType: 'api::article.article', documentId: documentIdOf(keys, article.key), locale: 'vi' };
+    const imported = await strapi.plugin('insights').service('viewStore').importBaseline(key, article.legacyViews);
+    log(`${imported ? '+' : '='} views ${article.key}: ${article.legacyViews}${imported ? '' : ' (exists)'}`);
+  }
+};
+
 /** Imports database/seeds/content.json; safe to run any number of times. */
 export const importSeed = async (strapi: Core.Strapi, log: Log = (line) => strapi.log.info(`[seed] ${line}`)) => {
   const content = readSeedContent(strapi.dirs.app.root);
@@ -145,5 +155,6 @@ export const importSeed = async (strapi: Core.Strapi, log: Log = (line) => strap
   for (const article of content.articles) {
     remember(article.key)(await ensureDocument(strapi, log, 'api::article.article', article.key, articleData(article, keys)));
   }
+  await importLegacyViews(strapi, log, content.articles, keys);
   return keys;
 };
