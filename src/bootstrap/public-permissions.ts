@@ -9,15 +9,15 @@ const READABLE_TYPES = [
 ];
 
 /**
- * Everything an anonymous visitor may do: read published content and post view hits. Strapi only populates
- * images (covers, gallery figures, portraits) for roles that may read the media library, so that read is
- * granted too; the view rankings and daily series are reads of published content's counts.
+ * Everything an anonymous visitor may do through the public role: read published content. Strapi only
+ * populates images (covers, gallery figures, portraits) for roles that may read the media library, so that
+ * read is granted too; the view rankings and daily series are reads of published content's counts. Posting
+ * view hits is public by the beacon route's own config (src/plugins/insights/server/src/routes/content-api.ts).
  */
 export const PUBLIC_ACTIONS: readonly string[] = [
   ...READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   'plugin::upload.content-api.find',
   'plugin::upload.content-api.findOne',
-  'plugin::insights.views.track',
   'plugin::insights.views.ranking',
   'plugin::insights.views.daily',
 ];

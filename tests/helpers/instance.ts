@@ -6,7 +6,7 @@ export type Instance = { url: string; process: ChildProcess; stop: () => Promise
 /** Starts the app in another process on the same database as the tests; resolves when it serves. */
 export const startInstance = (port: number, env: Record<string, string> = {}): Promise<Instance> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'instance-main.js')], {
+    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'start-instance.js')], {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED_ON_EMPTY_DATABASE: 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 
 import { insightsConfig } from '../config';
 import { addDays, localDay } from '../services/calendar';
+import type { HitResult } from '../services/view-store';
 import { parseCountsQuery, parseDailyQuery, parseHit, parseRankingQuery } from '../validation/views';
 
 /** The view endpoints: input is checked here, the services do the work. */
@@ -28,12 +29,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const key = { contentType: documents().contentTypeOf(hit.type), documentId: hit.documentId, locale: await documents().resolveLocale(hit.locale) };
-      await documents().assertPublished(key.contentType, key.documentId, key.locale);
-      if (visitors().isBot(userAgent)) {
-        ctx.body = { data: { counted: false, views: await store().totalOf(key) } };
-        return;
-      }
-      ctx.body = { data: await store().count(key, visitors().viewMark(visitor, key.contentType, key.documentId, key.locale)) };
+      const mark = visitors().isBot(userAgent) ? null : visitors().viewMark(visitor, key.contentType, key.documentId, key.locale);
+      const { published, counted, views }: HitResult = await store().record(key, mark);
+      if (!published) throw new errors.NotFoundError(`No published ${hit.type} "${hit.documentId}" in locale "${key.locale}"`);
+      ctx.body = { data: { counted, views } };
     },
 
     /** GET /views/top: most viewed in the current day, week, month or year (portal time), or of all time. */

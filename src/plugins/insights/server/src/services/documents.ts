@@ -43,15 +43,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return locale;
     },
 
-    /** 404 unless the document has a published version in this locale. */
-    async assertPublished(uid: UID.ContentType, documentId: string, locale: string) {
-      const published = await strapi.db.query(uid).findOne({
-        select: ['id'],
-        where: { documentId, locale, ...(isPublishable(uid) ? { publishedAt: { $notNull: true } } : {}) },
-      });
-      if (!published) throw new errors.NotFoundError(`No published ${uid.split('.').pop()} "${documentId}" in locale "${locale}"`);
-    },
-
     /** 404 unless the document exists in this locale, in any state. */
     async assertExists(uid: UID.ContentType, documentId: string, locale: string) {
       if (!(await strapi.db.query(uid).findOne({ select: ['id'], where: { documentId, locale } }))) {

@@ -1,0 +1,95 @@
+// Shared by the benchmarks: a throw-away PostgreSQL database, the app in a child process, autocannon runs.
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const { Client } = require('pg');
+const { compileStrapi } = require('@strapi/strapi');
+
+const root = path.join(__dirname, '..');
+const server = {
+  host: process.env.PGHOST ?? '127.0.0.1',
+  port: Number(process.env.PGPORT ?? 5432),
+  user: process.env.PGUSER ?? 'postgres',
+  password: process.env.PGPASSWORD ?? '',
+};
+
+const adminQuery = async (sql) => {
+  const client = new Client({ ...server, database: 'postgres' });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+/** A fresh database for one benchmark run, dropped by `drop()`. */
+const createDatabase = async (name) => {
+  const database = `${name}_${process.pid}`;
+  await adminQuery(`CREATE DATABASE "${database}"`);
+  const client = new Client({ ...server, database });
+  await client.connect();
+  return {
+    database,
+    client,
+    drop: async () => {
+      await client.end();
+      await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    },
+  };
+};
+
+const secrets = {
+  APP_KEYS: 'bench-1,bench-2',
+  API_TOKEN_SALT: 'bench',
+  ADMIN_JWT_SECRET: 'bench',
+  TRANSFER_TOKEN_SALT: 'bench',
+  JWT_SECRET: 'bench',
+  ENCRYPTION_KEY: 'bench',
+};
+
+/** Compiles the app and starts it in a child process on the benchmark database. */
+const startApp = async (database, port, extraEnv = {}) => {
+  await compileStrapi({ appDir: root });
+  const env = {
+    ...process.env,
+    ...secrets,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'error',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_URL: '',
+    DATABASE_HOST: server.host,
+    DATABASE_PORT: String(server.port),
+    DATABASE_USERNAME: server.user,
+    DATABASE_PASSWORD: server.password,
+    DATABASE_NAME: database,
+    ...extraEnv,
+  };
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start-instance.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => String(chunk).includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`app exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))),
+  };
+};
+
+/** One bounded autocannon run on loopback. */
+const load = (options) =>
+  new Promise((resolve, reject) => {
+    autocannon({ connections: 20, duration: 10, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+
+const summary = (result) => ({
+  rps: result.requests.average,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  ok: result['2xx'],
+  errors: result.errors + result.non2xx,
+});
+
+module.exports = { createDatabase, startApp, load, summary };
