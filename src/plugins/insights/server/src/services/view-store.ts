@@ -29,83 +29,125 @@ const contentTable = (strapi: Core.Strapi, uid: UID.ContentType): ContentTable =
   return { table: meta.tableName, documentId: column('documentId'), locale: column('locale'), publishedAt: publishable ? column('publishedAt') : null };
 };
 
-const publishedRows = (knex: Knex, content: ContentTable, { documentId, locale }: ViewKey) => {
-  const query = knex(content.table).where(content.documentId, documentId).andWhere(content.locale, locale);
-  return content.publishedAt ? query.whereNotNull(content.publishedAt) : query;
+const keyOf = ({ contentType, documentId, locale }: ViewKey) => `${contentType}\u0000${documentId}\u0000${locale}`;
+const byKey = <T>(items: T[], key: (item: T) => string) => [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+/** The (documentId, locale) pairs among `keys` that have a published version: one query per content type. */
+const publishedKeys = async (strapi: Core.Strapi, trx: Knex, keys: ViewKey[]) => {
+  const published = new Set<string>();
+  for (const contentType of new Set(keys.map((key) => key.contentType))) {
+    const content = contentTable(strapi, contentType);
+    const pairs = [...new Map(keys.filter((key) => key.contentType === contentType).map((key) => [keyOf(key), [key.documentId, key.locale]])).values()];
+    const query = trx(content.table).distinct({ documentId: content.documentId, locale: content.locale }).whereIn([content.documentId, content.locale], pairs);
+    const rows = await (content.publishedAt ? query.whereNotNull(content.publishedAt) : query);
+    rows.forEach((r: { documentId: string; locale: string }) => published.add(keyOf({ contentType, documentId: r.documentId, locale: r.locale })));
+  }
+  return published;
 };
 
-const bucketRows = (hit: Hit) => PERIODS.map((period) => ({ ...row(hit.key), period, starts_on: periodStart(period, hit.day), views: 1 }));
-
 /**
- * Any dialect: the published check, then the three upserts in one transaction that starts with a write, so
- * SQLite takes its write lock at once instead of failing to upgrade a read lock when instances share a file.
+ * Writes a batch of hits: published check, then in one transaction the de-dup marks and one upsert per table with
+ * the batch's increments. Rows are written in key order, so concurrent batches (other instances) lock
+ * them in the same order and cannot deadlock.
  */
-const recordInTransaction = async (knex: Knex, content: ContentTable, hit: Hit): Promise<HitResult> => {
-  if (!(await publishedRows(knex, content, hit.key).first(content.documentId))) return { published: false, counted: false, views: 0 };
-  const current = async (trx: Knex) => Number((await trx(TOTALS).where(row(hit.key)).first('views'))?.views ?? 0);
-  if (!hit.mark) return { published: true, counted: false, views: await current(knex) };
-  const mark = hit.mark;
-  return knex.transaction(async (trx): Promise<HitResult> => {
-    const claimed = await trx(MARKS)
-      .insert({ mark, expires_at: hit.expiresAt })
-      .onConflict('mark')
-      .merge({ expires_at: hit.expiresAt })
-      .where(`${MARKS}.expires_at`, '<=', hit.now)
-      .returning('mark');
-    if (claimed.length === 0) return { published: true, counted: false, views: await current(trx) };
-    await trx(BUCKETS).insert(bucketRows(hit)).onConflict(BUCKET_KEY).merge({ views: trx.raw('??.?? + 1', [BUCKETS, 'views']) });
-    const [total] = await trx(TOTALS)
-      .insert({ ...row(hit.key), views: 1 })
-      .onConflict(TOTAL_KEY)
-      .merge({ views: trx.raw('??.?? + 1', [TOTALS, 'views']) })
-      .returning('views');
-    return { published: true, counted: true, views: Number(total.views) };
+const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
+  // Checked before the transaction: SQLite instances sharing a file deadlock when a transaction that has
+  // read must upgrade to write, while one that starts by writing just waits its turn.
+  const published = await publishedKeys(strapi, knex, hits.map((hit) => hit.key));
+  return knex.transaction(async (trx): Promise<HitResult[]> => {
+    const now = hits[hits.length - 1].now;
+    const candidates = new Map<string, Hit>();
+    for (const hit of hits) if (hit.mark && published.has(keyOf(hit.key)) && !candidates.has(hit.mark)) candidates.set(hit.mark, hit);
+
+    const claimed = new Set<string>();
+    if (candidates.size > 0) {
+      const rows = byKey([...candidates.values()], (hit) => hit.mark ?? '').map((hit) => ({ mark: hit.mark, expires_at: hit.expiresAt }));
+      const returned = await trx(MARKS).insert(rows).onConflict('mark').merge(['expires_at']).where(`${MARKS}.expires_at`, '<=', now).returning('mark');
+      returned.forEach((r: { mark: string }) => claimed.add(r.mark));
+    }
+    const counted = new Set(hits.filter((hit) => hit.mark && claimed.has(hit.mark) && candidates.get(hit.mark) === hit));
+    const increments = new Map<string, { hit: Hit; n: number }>();
+    counted.forEach((hit) => {
+      const entry = increments.get(keyOf(hit.key)) ?? { hit, n: 0 };
+      entry.n += 1;
+      increments.set(keyOf(hit.key), entry);
+    });
+
+    const totals = new Map<string, number>();
+    if (increments.size > 0) {
+      const bucketRows = byKey(
+        [...increments.values()].flatMap(({ hit, n }) => PERIODS.map((period) => ({ ...row(hit.key), period, starts_on: periodStart(period, hit.day), views: n }))),
+        (r) => [r.content_type, r.period, r.starts_on, r.locale, r.document_id].join('\u0000')
+      );
+      await trx(BUCKETS).insert(bucketRows).onConflict(BUCKET_KEY).merge({ views: trx.raw('??.?? + excluded.??', [BUCKETS, 'views', 'views']) });
+      const totalRows = byKey([...increments.values()], ({ hit }) => keyOf(hit.key)).map(({ hit, n }) => ({ ...row(hit.key), views: n }));
+      const returned = await trx(TOTALS)
+        .insert(totalRows)
+        .onConflict(TOTAL_KEY)
+        .merge({ views: trx.raw('??.?? + excluded.??', [TOTALS, 'views', 'views']) })
+        .returning(['content_type', 'document_id', 'locale', 'views']);
+      returned.forEach((r: { content_type: UID.ContentType; document_id: string; locale: string; views: number }) =>
+        totals.set(keyOf({ contentType: r.content_type, documentId: r.document_id, locale: r.locale }), Number(r.views))
+      );
+    }
+    const unread = [...new Map(hits.filter((hit) => !totals.has(keyOf(hit.key))).map((hit) => [keyOf(hit.key), hit.key])).values()];
+    if (unread.length > 0) {
+      const rows = await trx(TOTALS).whereIn(TOTAL_KEY, unread.map((key) => [key.contentType, key.documentId, key.locale])).select(...TOTAL_KEY, 'views');
+      rows.forEach((r: { content_type: UID.ContentType; document_id: string; locale: string; views: number }) =>
+        totals.set(keyOf({ contentType: r.content_type, documentId: r.document_id, locale: r.locale }), Number(r.views))
+      );
+    }
+
+    // Counted hits of one key get consecutive counts ending at the new total, in arrival order.
+    const remaining = new Map([...increments].map(([key, { n }]) => [key, n]));
+    return hits.map((hit) => {
+      const key = keyOf(hit.key);
+      const total = totals.get(key) ?? 0;
+      if (!published.has(key)) return { published: false, counted: false, views: 0 };
+      if (!counted.has(hit)) return { published: true, counted: false, views: total };
+      const left = remaining.get(key) ?? 1;
+      remaining.set(key, left - 1);
+      return { published: true, counted: true, views: total - left + 1 };
+    });
   });
 };
 
 /**
- * PostgreSQL: the same checks and upserts as one statement of data-modifying CTEs, so a hit costs one round
- * trip and holds row locks for the shortest time. The statement is atomic on its own.
+ * Group commit: hits that arrive while a batch is being written wait for the next batch, which starts as
+ * soon as the current one commits. Each hit's promise settles only after its batch commits, so an
+ * acknowledged hit is durable; a failed batch fails its hits, and none of them is acknowledged.
  */
-const recordInOneStatement = async (knex: Knex, content: ContentTable, hit: Hit): Promise<HitResult> => {
-  const published = publishedRows(knex, content, hit.key).select(knex.raw('1')).limit(1);
-  const buckets = bucketRows(hit);
-  const sql = `
-    WITH published AS (${published.toQuery()}),
-    mark AS (
-      INSERT INTO ?? (mark, expires_at) SELECT ?, ? WHERE ? AND EXISTS (SELECT 1 FROM published)
-      ON CONFLICT (mark) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE ??.expires_at <= ?
-      RETURNING 1
-    ),
-    buckets AS (
-      INSERT INTO ?? (content_type, period, starts_on, locale, document_id, views)
-      SELECT v.* FROM (VALUES ${buckets.map(() => '(?, ?, ?, ?, ?, 1)').join(', ')}) AS v(content_type, period, starts_on, locale, document_id, views)
-      WHERE EXISTS (SELECT 1 FROM mark)
-      ON CONFLICT (content_type, period, starts_on, locale, document_id) DO UPDATE SET views = ??.views + 1
-    ),
-    total AS (
-      INSERT INTO ?? (content_type, document_id, locale, views) SELECT ?, ?, ?, 1 WHERE EXISTS (SELECT 1 FROM mark)
-      ON CONFLICT (content_type, document_id, locale) DO UPDATE SET views = ??.views + 1
-      RETURNING views
-    )
-    SELECT EXISTS (SELECT 1 FROM published) AS published, EXISTS (SELECT 1 FROM mark) AS counted,
-      COALESCE((SELECT views FROM total), (SELECT views FROM ?? WHERE content_type = ? AND document_id = ? AND locale = ?), 0) AS views`;
-  const { contentType, documentId, locale } = hit.key;
-  const bindings = [
-    MARKS, hit.mark ?? '', hit.expiresAt, hit.mark !== null, MARKS, hit.now,
-    BUCKETS, ...buckets.flatMap((b) => [b.content_type, b.period, b.starts_on, b.locale, b.document_id]), BUCKETS,
-    TOTALS, contentType, documentId, locale, TOTALS,
-    TOTALS, contentType, documentId, locale,
-  ];
-  const { rows } = await knex.raw(sql, bindings);
-  return { published: rows[0].published, counted: rows[0].counted, views: Number(rows[0].views) };
+const createBatcher = (write: (hits: Hit[]) => Promise<HitResult[]>, maxBatch = 500) => {
+  let queue: { hit: Hit; resolve: (result: HitResult) => void; reject: (error: unknown) => void }[] = [];
+  let writing = false;
+  const drain = async () => {
+    if (writing || queue.length === 0) return;
+    writing = true;
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(maxBatch);
+    try {
+      const results = await write(batch.map((item) => item.hit));
+      batch.forEach((item, i) => item.resolve(results[i]));
+    } catch (error) {
+      batch.forEach((item) => item.reject(error));
+    } finally {
+      writing = false;
+      setImmediate(drain);
+    }
+  };
+  return (hit: Hit) =>
+    new Promise<HitResult>((resolve, reject) => {
+      queue.push({ hit, resolve, reject });
+      setImmediate(drain);
+    });
 };
 
-/** Counts and reads views. Every write is an atomic upsert inside one transaction: nothing is read, then written. */
+/** Counts and reads views. Counts are only ever written as atomic upserts: nothing is read, then written back. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const config = () => insightsConfig(strapi);
 
+  const enqueue = createBatcher((hits) => writeBatch(strapi, knex(), hits));
   const totalOf = async (key: ViewKey) => Number((await knex()(TOTALS).where(row(key)).first('views'))?.views ?? 0);
 
   return {
@@ -117,9 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * counted within the window. Resolves only after the write commits, so an acknowledged hit survives a crash.
      */
     async record(key: ViewKey, mark: string | null, now = Date.now()): Promise<HitResult> {
-      const hit = { key, mark, now, expiresAt: now + config().dedupWindowMinutes * 60_000, day: localDay(now, config().utcOffsetMinutes) };
-      const content = contentTable(strapi, key.contentType);
-      return strapi.db.dialect.client === 'postgres' ? recordInOneStatement(knex(), content, hit) : recordInTransaction(knex(), content, hit);
+      return enqueue({ key, mark, now, expiresAt: now + config().dedupWindowMinutes * 60_000, day: localDay(now, config().utcOffsetMinutes) });
     },
 
     /** Totals for many documents of one type in one query, keyed `documentId:locale`. */
