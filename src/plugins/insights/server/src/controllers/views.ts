@@ -52,6 +52,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await store().daily(key, query.from, query.to), meta: { ...query, locale, total: await store().totalOf(key) } };
     },
 
+    /** GET /views/types (admin): public type name → content type uid. */
+    types(ctx: Context) {
+      ctx.body = { data: config().trackableTypes };
+    },
+
     /** GET /views/counts (admin): totals of a page of documents, every locale, in one query. */
     async counts(ctx: Context) {
       const query = parseCountsQuery(ctx.query, documents().trackableTypeNames());
