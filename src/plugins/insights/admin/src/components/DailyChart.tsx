@@ -10,7 +10,7 @@ export const DailyChart = ({ rows, label }: { rows: DailyRow[]; label: string })
   const barWidth = width / Math.max(1, rows.length);
   return (
     <Box>
-      <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height + 20}`} width="100%" height={height + 20}>
+      <svg role="img" data-testid="insights-daily-chart" aria-label={label} viewBox={`0 0 ${width} ${height + 20}`} width={width} height={height + 20} style={{ maxWidth: "100%" }}>
         {rows.map((row, i) => {
           const barHeight = (row.views / max) * height;
           return (

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { createStrapi } from '@strapi/strapi';
+import { adminSession } from '../helpers/admin';
+
+/**
+ * The admin panel in Debian's Chromium: log in, the homepage widget, the Insights page and the views column of
+ * the article list. Needs the built admin panel (`npm run build`); screenshots go to tests/artifacts/.
+ */
+const appDir = path.join(__dirname, '..', '..');
+const artifacts = path.join(appDir, 'tests', 'artifacts');
+const TU_SON = 'Hội LHPN thành phố Từ Sơn triển khai nhiệm vụ công tác Hội năm 2024';
+
+let app: Core.Strapi;
+let browser: Browser;
+let page: Page;
+let baseUrl: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) throw new Error('No admin build: run `npm run build` first');
+  fs.mkdirSync(artifacts, { recursive: true });
+  app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  app.server.mount();
+  await new Promise<void>((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const address = app.server.httpServer.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await adminSession(app);
+
+  const [article] = (await (await fetch(`${baseUrl}/api/articles?filters[title][$eq]=${encodeURIComponent(TU_SON)}`)).json()).data;
+  for (let i = 0; i < 3; i += 1) {
+    await fetch(`${baseUrl}/api/insights/views`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0 e2e/${i}` },
+      body: JSON.stringify({ type: 'article', documentId: article.documentId }),
+    });
+  }
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 2200, height: 1000 }, locale: 'vi-VN' });
+  page.setDefaultTimeout(30_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.destroy();
+});
+
+const shot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+
+describe('admin panel in Chromium', () => {
+  it('logs in and shows the "most viewed this week" widget on the homepage', async () => {
+    await page.goto(`${baseUrl}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill('editor@test.local');
+    await page.locator('input[name="password"]').fill('Editor-pass-123');
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/admin\/?$/);
+    await page.getByText(/Most viewed this week|Xem nhiều trong tuần/).first().waitFor();
+    await page.getByText(TU_SON).first().waitFor();
+    await shot('homepage-widget');
+  });
+
+  it('opens the Insights page with the chart and the most-viewed table', async () => {
+    await page.goto(`${baseUrl}/admin/plugins/insights`);
+    await page.getByText(TU_SON).first().waitFor();
+    const bars = page.locator('[data-testid="insights-daily-chart"] rect');
+    await bars.first().waitFor({ state: 'attached' });
+    expect(await bars.count()).toBe(30);
+    expect(Number(await bars.last().getAttribute('height'))).toBeGreaterThan(0);
+    await shot('insights-page');
+  });
+
+  it('fills the views column of the article list with one request for the page', async () => {
+    const countRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/insights/views/counts')) countRequests.push(request.url());
+    });
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&plugins[i18n][locale]=vi`);
+    const skipTour = page.getByRole('button', { name: /^(Skip|Bỏ qua)$/ });
+    if (await skipTour.isVisible().catch(() => false)) await skipTour.click();
+    const row = page.locator('tr', { hasText: TU_SON });
+    await row.locator('[data-testid="insights-views-cell"]').filter({ hasText: /^\d+$/ }).waitFor();
+    expect(Number(await row.locator('[data-testid="insights-views-cell"]').innerText())).toBeGreaterThanOrEqual(22);
+    expect(countRequests).toHaveLength(1);
+    await shot('article-list-views-column');
+  });
+});
