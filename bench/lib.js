@@ -3,26 +3,10 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
+const { server, adminQuery, appDatabaseEnv } = require('../scripts/postgres');
 const { compileStrapi } = require('@strapi/strapi');
 
 const root = path.join(__dirname, '..');
-const server = {
-  host: process.env.PGHOST ?? '127.0.0.1',
-  port: Number(process.env.PGPORT ?? 5432),
-  user: process.env.PGUSER ?? 'postgres',
-  password: process.env.PGPASSWORD ?? '',
-};
-
-const adminQuery = async (sql) => {
-  const client = new Client({ ...server, database: 'postgres' });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
-
 /** A fresh database for one benchmark run, dropped by `drop()`. */
 const createDatabase = async (name) => {
   const database = `${name}_${process.pid}`;
@@ -58,13 +42,7 @@ const startApp = async (database, port, extraEnv = {}) => {
     LOG_LEVEL: 'error',
     HOST: '127.0.0.1',
     PORT: String(port),
-    DATABASE_CLIENT: 'postgres',
-    DATABASE_URL: '',
-    DATABASE_HOST: server.host,
-    DATABASE_PORT: String(server.port),
-    DATABASE_USERNAME: server.user,
-    DATABASE_PASSWORD: server.password,
-    DATABASE_NAME: database,
+    ...appDatabaseEnv(database),
     ...extraEnv,
   };
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start-instance.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });

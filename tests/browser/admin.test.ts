@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { createStrapi } from '@strapi/strapi';
 import { adminSession } from '../helpers/admin';
+import { http } from '../helpers/strapi';
 
 /**
  * The admin panel in Debian's Chromium: log in, the homepage widget, the Insights page and the views column of
@@ -29,13 +30,12 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   await adminSession(app);
 
-  const [article] = (await (await fetch(`${baseUrl}/api/articles?filters[title][$eq]=${encodeURIComponent(TU_SON)}`)).json()).data;
+  const [article] = (await http(app).get(`/api/articles?filters[title][$eq]=${encodeURIComponent(TU_SON)}`)).body.data;
   for (let i = 0; i < 3; i += 1) {
-    await fetch(`${baseUrl}/api/insights/views`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0 e2e/${i}` },
-      body: JSON.stringify({ type: 'article', documentId: article.documentId }),
-    });
+    await http(app)
+      .post('/api/insights/views')
+      .set('User-Agent', `Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0 e2e/${i}`)
+      .send({ type: 'article', documentId: article.documentId });
   }
 
   browser = await chromium.launch({

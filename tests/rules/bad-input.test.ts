@@ -10,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => stopStrapi(app));
 
-const rowCount = (uid: UID.ContentType) => app.db.query(uid).count();
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 /** Runs a write that must be refused with a 400 and a message, and checks no row of `uid` was added or changed. */
