@@ -25,14 +25,14 @@ const TABLES: Record<string, TableBuilder> = {
     table.string('locale', 16).notNullable();
     table.string('document_id', 64).notNullable();
     table.integer('views').notNullable().defaultTo(0);
-    table.primary(['content_type', 'period', 'starts_on', 'locale', 'document_id']);
+    // Key order serves the daily series (one document's days); the rank index serves most-viewed lists.
+    table.primary(['content_type', 'document_id', 'locale', 'period', 'starts_on']);
     table.index(['content_type', 'locale', 'period', 'starts_on', 'views'], 'insights_view_buckets_rank');
-    table.index(['document_id', 'period', 'starts_on'], 'insights_view_buckets_document');
   },
   [MARKS]: (table) => {
     table.string('mark', 64).primary();
+    // No index on expires_at: the sweep every few minutes scans a table that holds one window of visits.
     table.bigInteger('expires_at').notNullable();
-    table.index(['expires_at'], 'insights_visitor_marks_expiry');
   },
   [SALTS]: (table) => {
     table.string('day', 10).primary();

@@ -9,7 +9,7 @@ import { BUCKETS, MARKS, TOTALS } from './tables';
 export type ViewKey = { contentType: UID.ContentType; documentId: string; locale: string };
 export type RankPeriod = Period | 'all';
 
-const BUCKET_KEY = ['content_type', 'period', 'starts_on', 'locale', 'document_id'];
+const BUCKET_KEY = ['content_type', 'document_id', 'locale', 'period', 'starts_on'];
 const TOTAL_KEY = ['content_type', 'document_id', 'locale'];
 const row = ({ contentType, documentId, locale }: ViewKey) => ({ content_type: contentType, document_id: documentId, locale });
 
@@ -77,7 +77,7 @@ const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
     if (increments.size > 0) {
       const bucketRows = byKey(
         [...increments.values()].flatMap(({ hit, n }) => PERIODS.map((period) => ({ ...row(hit.key), period, starts_on: periodStart(period, hit.day), views: n }))),
-        (r) => [r.content_type, r.period, r.starts_on, r.locale, r.document_id].join('\u0000')
+        (r) => [r.content_type, r.document_id, r.locale, r.period, r.starts_on].join('\u0000')
       );
       await trx(BUCKETS).insert(bucketRows).onConflict(BUCKET_KEY).merge({ views: trx.raw('??.?? + excluded.??', [BUCKETS, 'views', 'views']) });
       const totalRows = byKey([...increments.values()], ({ hit }) => keyOf(hit.key)).map(({ hit, n }) => ({ ...row(hit.key), views: n }));
@@ -113,16 +113,17 @@ const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
 };
 
 /**
- * Group commit: hits that arrive while a batch is being written wait for the next batch, which starts as
- * soon as the current one commits. Each hit's promise settles only after its batch commits, so an
- * acknowledged hit is durable; a failed batch fails its hits, and none of them is acknowledged.
+ * Group commit: hits that arrive while batches are being written wait for the next batch. Up to `writers`
+ * batches are written at once (rows go in key order, so they cannot deadlock). Each hit's promise settles
+ * only after its batch commits, so an acknowledged hit is durable; a failed batch fails its hits, and none
+ * of them is acknowledged.
  */
-const createBatcher = (write: (hits: Hit[]) => Promise<HitResult[]>, maxBatch = 500) => {
+const createBatcher = (write: (hits: Hit[]) => Promise<HitResult[]>, writers: number, maxBatch = 500) => {
   let queue: { hit: Hit; resolve: (result: HitResult) => void; reject: (error: unknown) => void }[] = [];
-  let writing = false;
+  let writing = 0;
   const drain = async () => {
-    if (writing || queue.length === 0) return;
-    writing = true;
+    if (writing >= writers || queue.length === 0) return;
+    writing += 1;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(maxBatch);
     try {
@@ -131,7 +132,7 @@ const createBatcher = (write: (hits: Hit[]) => Promise<HitResult[]>, maxBatch = 
     } catch (error) {
       batch.forEach((item) => item.reject(error));
     } finally {
-      writing = false;
+      writing -= 1;
       setImmediate(drain);
     }
   };
@@ -147,7 +148,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const config = () => insightsConfig(strapi);
 
-  const enqueue = createBatcher((hits) => writeBatch(strapi, knex(), hits));
+  // SQLite has one connection, so one writer; elsewhere a few batches overlap their round trips.
+  const enqueue = createBatcher((hits) => writeBatch(strapi, knex(), hits), strapi.db.dialect.client === 'sqlite' ? 1 : 4);
   const totalOf = async (key: ViewKey) => Number((await knex()(TOTALS).where(row(key)).first('views'))?.views ?? 0);
 
   return {
