@@ -3,7 +3,9 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { articlePublishedDateRule } from './rules/article-published-date';
+import { awardIssuerRule } from './rules/award-issuer';
 import { awardRecipientsRule } from './rules/award-recipients';
+import { awardReferencesRule } from './rules/award-references';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
 import { forgetLocales, readScopeRule } from './rules/read-scope';
@@ -14,7 +16,18 @@ import { importSeed } from './seed';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Document Service middlewares hold for the admin, REST, GraphQL and scripts alike.
-    for (const rule of [readScopeRule, slugRule, organizationTreeRule, dateOrderRule, awardRecipientsRule, articlePublishedDateRule, sharedRelationsRule]) {
+    const rules = [
+      readScopeRule,
+      slugRule,
+      organizationTreeRule,
+      dateOrderRule,
+      awardRecipientsRule,
+      awardIssuerRule,
+      awardReferencesRule,
+      articlePublishedDateRule,
+      sharedRelationsRule,
+    ];
+    for (const rule of rules) {
       strapi.documents.use(rule(strapi));
     }
   },

@@ -667,6 +667,15 @@ export interface ApiAwardAward extends Struct.CollectionTypeSchema {
       'manyToOne',
       'api::organization.organization'
     >;
+    issuerWarning: Schema.Attribute.String &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::award.award'>;
     movement: Schema.Attribute.String &
