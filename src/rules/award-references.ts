@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { isRecord, type DocumentMiddleware } from './document-params';
+import { defaultLocale, isRecord, type DocumentMiddleware } from './document-params';
 
 /** Where awards name units and people: deleting one of them would lose part of a commendation record. */
 const REFERENCES: Record<string, (documentId: string) => Record<string, unknown>[]> = {
@@ -18,10 +18,13 @@ export const awardReferencesRule =
     if (ctx.action !== 'delete' || !references || !isRecord(params) || typeof params.documentId !== 'string') return next();
 
     const awards = await strapi.db.query('api::award.award').findMany({
-      select: ['documentId', 'title'],
+      select: ['documentId', 'title', 'locale'],
       where: { $or: references(params.documentId) },
     });
-    const named = [...new Map(awards.map((award) => [award.documentId, String(award.title)])).entries()];
+    // One entry per award, titled in the default locale when it has one (later rows win in the Map).
+    const mainLocale = await defaultLocale(strapi);
+    const ranked = [...awards].sort((a, b) => Number(a.locale === mainLocale) - Number(b.locale === mainLocale));
+    const named = [...new Map(ranked.map((award) => [award.documentId, String(award.title)])).entries()];
     if (named.length > 0) {
       throw new errors.ValidationError(
         `Cannot delete: named by ${named.length} award(s): ${named.map(([, title]) => `"${title}"`).join(', ')}`,
