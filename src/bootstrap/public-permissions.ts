@@ -20,6 +20,7 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   'plugin::upload.content-api.findOne',
   'plugin::insights.views.ranking',
   'plugin::insights.views.daily',
+  'plugin::insights.commendations.forUnit',
 ];
 
 const PERMISSION = 'plugin::users-permissions.permission';

@@ -1,9 +1,11 @@
 import bootstrap, { stopSweeper } from './bootstrap';
 import config from './config';
 import bench from './controllers/bench';
+import commendations from './controllers/commendations';
 import views from './controllers/views';
 import register from './register';
 import routes from './routes';
+import commendationsService from './services/commendations';
 import documents from './services/documents';
 import rankings from './services/rankings';
 import rateLimit from './services/rate-limit';
@@ -15,7 +17,7 @@ export default {
   bootstrap,
   destroy: stopSweeper,
   config,
-  controllers: { views, bench },
+  controllers: { views, bench, commendations },
   routes,
-  services: { documents, rankings, rateLimit, viewStore, visitor },
+  services: { commendations: commendationsService, documents, rankings, rateLimit, viewStore, visitor },
 };

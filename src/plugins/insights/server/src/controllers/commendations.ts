@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+
+import { parseCommendationQuery } from '../validation/commendations';
+
+/** GET /units/:documentId/commendations: what a unit (and, as asked, its sub-tree and merged units) received and issued. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async forUnit(ctx: Context) {
+    const query = parseCommendationQuery(ctx.params.documentId, ctx.query);
+    const locale: string = await strapi.plugin('insights').service('documents').resolveLocale(query.locale);
+    ctx.body = await strapi.plugin('insights').service('commendations').forUnit(query, locale);
+  },
+});

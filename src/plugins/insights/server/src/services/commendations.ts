@@ -1,0 +1,125 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import type { CommendationQuery } from '../validation/commendations';
+
+const AWARD = 'api::award.award';
+const ORGANIZATION = 'api::organization.organization';
+const OFFICIAL = 'api::official.official';
+
+export type Relation = 'issued' | 'collective' | 'individual_member';
+type Ref = { documentId: string; name?: string; fullName?: string } | null;
+type PositionRow = { title: string; startDate: string | null; endDate: string | null; organization: Ref };
+type PersonRow = { documentId: string; fullName: string; positions: PositionRow[] };
+type AwardRow = {
+  documentId: string;
+  title: string;
+  slug: string | null;
+  form: string;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  awardStatus: string;
+  collectiveCount: number;
+  individualCount: number;
+  issuer: Ref;
+  presentedAt: { startDate: string | null } | null;
+  recipients: { kind: string; organization: Ref; official: Ref }[] | null;
+};
+
+const docIdOf = (value: Ref) => value?.documentId ?? null;
+const heldOn = (position: PositionRow, day: string | null) =>
+  !day || ((!position.startDate || position.startDate <= day) && (!position.endDate || position.endDate >= day));
+
+/** Relates commendations to units and their people. Query count grows with tree depth, never with units or awards. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The unit plus, as asked, its sub-tree and the units merged into it (and theirs), one query per level. */
+  const unitsOf = async (root: string, include: CommendationQuery['include']) => {
+    const units = new Set([root]);
+    let frontier = [root];
+    while (frontier.length > 0 && include.length > 0) {
+      const or: Record<string, unknown>[] = [];
+      if (include.includes('descendants')) or.push({ parent: { documentId: { $in: frontier } } });
+      if (include.includes('predecessors')) or.push({ successor: { documentId: { $in: frontier } } });
+      const rows = await strapi.db.query(ORGANIZATION).findMany({ select: ['documentId'], where: { $or: or } });
+      frontier = [...new Set(rows.map((row) => String(row.documentId)))].filter((id) => !units.has(id));
+      frontier.forEach((id) => units.add(id));
+    }
+    return [...units];
+  };
+
+  return {
+    async forUnit(query: CommendationQuery, locale: string) {
+      if (!(await strapi.db.query(ORGANIZATION).findOne({ select: ['id'], where: { documentId: query.unit } }))) {
+        throw new errors.NotFoundError(`No organization "${query.unit}"`);
+      }
+      const units = await unitsOf(query.unit, query.include);
+      const people: PersonRow[] = await strapi.db.query(OFFICIAL).findMany({
+        select: ['documentId', 'fullName'],
+        where: { locale, positions: { organization: { documentId: { $in: units } } } },
+        populate: { positions: { populate: { organization: { select: ['documentId', 'name'] } } } },
+      });
+      const awards: AwardRow[] = await strapi.db.query(AWARD).findMany({
+        where: {
+          locale,
+          publishedAt: { $notNull: true },
+          $or: [
+            { issuer: { documentId: { $in: units } } },
+            { recipients: { organization: { documentId: { $in: units } } } },
+            { recipients: { official: { documentId: { $in: people.map((p) => p.documentId) } } } },
+          ],
+        },
+        populate: {
+          issuer: { select: ['documentId', 'name'] },
+          presentedAt: { select: ['documentId', 'startDate'] },
+          recipients: { populate: { organization: { select: ['documentId', 'name'] }, official: { select: ['documentId', 'fullName'] } } },
+        },
+      });
+      const byPerson = new Map(people.map((person) => [String(person.documentId), person]));
+      const inUnits = new Set(units);
+
+      const related = awards.flatMap((award) => {
+        const day: string | null = award.decisionDate ?? award.presentedAt?.startDate ?? null;
+        const relations = new Set<Relation>();
+        const members: { official: string; fullName: string; position: string; unit: string }[] = [];
+        if (inUnits.has(docIdOf(award.issuer) ?? '')) relations.add('issued');
+        for (const recipient of award.recipients ?? []) {
+          if (recipient.kind === 'collective' && inUnits.has(docIdOf(recipient.organization) ?? '')) relations.add('collective');
+          const person = byPerson.get(docIdOf(recipient.official) ?? '');
+          const position = person?.positions?.find((p) => inUnits.has(docIdOf(p.organization) ?? '') && heldOn(p, day));
+          if (recipient.kind === 'individual' && person && position) {
+            relations.add('individual_member');
+            members.push({ official: person.documentId, fullName: person.fullName, position: position.title, unit: position.organization?.name ?? '' });
+          }
+        }
+        const year = day ? Number(day.slice(0, 4)) : null;
+        const keep =
+          relations.size > 0 &&
+          (query.status === 'all' || award.awardStatus === query.status) &&
+          (!query.form || award.form === query.form) &&
+          (query.from === undefined || (year !== null && year >= query.from)) &&
+          (query.to === undefined || (year !== null && year <= query.to));
+        return keep
+          ? [{
+              documentId: award.documentId,
+              title: award.title,
+              slug: award.slug,
+              form: award.form,
+              decisionNumber: award.decisionNumber,
+              decisionDate: award.decisionDate,
+              year,
+              awardStatus: award.awardStatus,
+              revoked: award.awardStatus === 'revoked',
+              issuer: award.issuer ? { documentId: award.issuer.documentId, name: award.issuer.name } : null,
+              collectiveCount: award.collectiveCount,
+              individualCount: award.individualCount,
+              relations: [...relations],
+              members,
+            }]
+          : [];
+      });
+      const count = (key: (entry: (typeof related)[number]) => string) =>
+        related.reduce<Record<string, number>>((totals, entry) => ({ ...totals, [key(entry)]: (totals[key(entry)] ?? 0) + 1 }), {});
+      return { data: related, meta: { units: units.length, totals: { byForm: count((e) => e.form), byYear: count((e) => String(e.year ?? 'unknown')) } } };
+    },
+  };
+};
