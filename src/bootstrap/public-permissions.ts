@@ -21,6 +21,7 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   'plugin::insights.views.ranking',
   'plugin::insights.views.daily',
   'plugin::insights.commendations.forUnit',
+  'plugin::insights.commendations.summary',
 ];
 
 const PERMISSION = 'plugin::users-permissions.permission';

@@ -129,3 +129,51 @@ describe('bad input', () => {
     expect((await http(app).get('/api/insights/units/doesnotexist000000000000/commendations')).status).toBe(404);
   });
 });
+
+describe('summary', () => {
+  it('counts received by form, issued, and the views of the unit\'s articles', async () => {
+    const article = (await app.documents('api::article.article').create({ locale: 'vi', status: 'published', data: { title: `Tin xã ${unique()}`, organization: ids.commune } })).documentId;
+    for (let i = 0; i < 2; i += 1) {
+      await http(app).post('/api/insights/views').set('User-Agent', `Mozilla/5.0 Firefox/125 summary/${i}`).send({ type: 'article', documentId: article });
+    }
+    const res = await http(app).get(`/api/insights/units/${ids.province}/summary?include=descendants`);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({
+      received: { total: 3, byForm: { certificate_of_commendation: 2, certificate_of_merit: 1 } },
+      issued: { total: 1, byForm: { certificate_of_commendation: 1 } },
+      views: { total: 2, last30Days: 2 },
+    });
+    expect((await http(app).get(`/api/insights/units/${ids.province}/summary?from=x`)).status).toBe(400);
+  });
+});
+
+describe('GraphQL', () => {
+  it('serves commendations and insightsSummary on Organization, and a person\'s record on Official', async () => {
+    const res = await http(app)
+      .post('/graphql')
+      .send({
+        query: `query($unit: ID!, $person: ID!) {
+          organization(documentId: $unit) {
+            commendations(include: ["descendants"], from: 2021) { documentId relations members { position } }
+            insightsSummary(include: ["descendants"]) { receivedTotal issuedTotal receivedByForm }
+          }
+          official(documentId: $person) { commendations { documentId position unit { documentId } } }
+        }`,
+        variables: { unit: ids.province, person: ids.person },
+      });
+    expect(res.body.errors).toBeUndefined();
+    const { organization, official } = res.body.data;
+    expect(new Set(organization.commendations.map((c: { documentId: string }) => c.documentId))).toEqual(new Set([ids.toPersonIn2021, ids.toPersonIn2024, ids.toCommune]));
+    expect(organization.insightsSummary).toMatchObject({ receivedTotal: 3, issuedTotal: 1 });
+    const record = new Map(official.commendations.map((c: { documentId: string; position: string; unit: { documentId: string } }) => [c.documentId, c]));
+    expect(record.get(ids.toPersonIn2021)).toMatchObject({ position: 'Chủ tịch Hội LHPN xã', unit: { documentId: ids.commune } });
+    expect(record.get(ids.toPersonIn2024)).toMatchObject({ position: 'Phó Chủ tịch Hội LHPN huyện', unit: { documentId: ids.district } });
+  });
+
+  it('answers bad input with an error', async () => {
+    const res = await http(app)
+      .post('/graphql')
+      .send({ query: 'query($unit: ID!) { organization(documentId: $unit) { commendations(form: "huy_hieu") { documentId } } }', variables: { unit: ids.province } });
+    expect(res.body.errors[0].message).toMatch(/form must be one of/);
+  });
+});

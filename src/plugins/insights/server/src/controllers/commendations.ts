@@ -10,4 +10,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const locale: string = await strapi.plugin('insights').service('documents').resolveLocale(query.locale);
     ctx.body = await strapi.plugin('insights').service('commendations').forUnit(query, locale);
   },
+
+  /** GET /units/:documentId/summary: received by form, issued, and the views of the unit's articles. */
+  async summary(ctx: Context) {
+    const query = parseCommendationQuery(ctx.params.documentId, ctx.query);
+    const locale: string = await strapi.plugin('insights').service('documents').resolveLocale(query.locale);
+    ctx.body = await strapi.plugin('insights').service('commendations').summary(query, locale);
+  },
 });

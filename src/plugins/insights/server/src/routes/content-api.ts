@@ -8,4 +8,5 @@ export default [
   { method: 'GET', path: '/views/top', handler: 'views.ranking', config: { policies: [] } },
   { method: 'GET', path: '/views/:documentId/daily', handler: 'views.daily', config: { policies: [] } },
   { method: 'GET', path: '/units/:documentId/commendations', handler: 'commendations.forUnit', config: { policies: [] } },
+  { method: 'GET', path: '/units/:documentId/summary', handler: 'commendations.summary', config: { policies: [] } },
 ];

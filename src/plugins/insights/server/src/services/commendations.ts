@@ -47,79 +47,121 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return [...units];
   };
 
-  return {
-    async forUnit(query: CommendationQuery, locale: string) {
-      if (!(await strapi.db.query(ORGANIZATION).findOne({ select: ['id'], where: { documentId: query.unit } }))) {
-        throw new errors.NotFoundError(`No organization "${query.unit}"`);
+  const matches = (query: Omit<CommendationQuery, 'unit' | 'include'>, award: AwardRow, year: number | null) =>
+    (query.status === 'all' || award.awardStatus === query.status) &&
+    (!query.form || award.form === query.form) &&
+    (query.from === undefined || (year !== null && year >= query.from)) &&
+    (query.to === undefined || (year !== null && year <= query.to));
+
+  const describe = (award: AwardRow, year: number | null) => ({
+    documentId: award.documentId,
+    title: award.title,
+    slug: award.slug,
+    form: award.form,
+    decisionNumber: award.decisionNumber,
+    decisionDate: award.decisionDate,
+    year,
+    awardStatus: award.awardStatus,
+    revoked: award.awardStatus === 'revoked',
+    issuer: award.issuer ? { documentId: award.issuer.documentId, name: award.issuer.name ?? '' } : null,
+    collectiveCount: award.collectiveCount,
+    individualCount: award.individualCount,
+  });
+
+  const dayOf = (award: AwardRow): string | null => award.decisionDate ?? award.presentedAt?.startDate ?? null;
+  const AWARD_POPULATE = {
+    issuer: { select: ['documentId', 'name'] },
+    presentedAt: { select: ['documentId', 'startDate'] },
+    recipients: { populate: { organization: { select: ['documentId', 'name'] }, official: { select: ['documentId', 'fullName'] } } },
+  };
+
+  const forUnit = async (query: CommendationQuery, locale: string) => {
+    if (!(await strapi.db.query(ORGANIZATION).findOne({ select: ['id'], where: { documentId: query.unit } }))) {
+      throw new errors.NotFoundError(`No organization "${query.unit}"`);
+    }
+    const units = await unitsOf(query.unit, query.include);
+    const people: PersonRow[] = await strapi.db.query(OFFICIAL).findMany({
+      select: ['documentId', 'fullName'],
+      where: { locale, positions: { organization: { documentId: { $in: units } } } },
+      populate: { positions: { populate: { organization: { select: ['documentId', 'name'] } } } },
+    });
+    const awards: AwardRow[] = await strapi.db.query(AWARD).findMany({
+      where: {
+        locale,
+        publishedAt: { $notNull: true },
+        $or: [
+          { issuer: { documentId: { $in: units } } },
+          { recipients: { organization: { documentId: { $in: units } } } },
+          { recipients: { official: { documentId: { $in: people.map((p) => p.documentId) } } } },
+        ],
+      },
+      populate: AWARD_POPULATE,
+    });
+    const byPerson = new Map(people.map((person) => [String(person.documentId), person]));
+    const inUnits = new Set(units);
+
+    const related = awards.flatMap((award) => {
+      const day = dayOf(award);
+      const relations = new Set<Relation>();
+      const members: { official: string; fullName: string; position: string; unit: string }[] = [];
+      if (inUnits.has(docIdOf(award.issuer) ?? '')) relations.add('issued');
+      for (const recipient of award.recipients ?? []) {
+        if (recipient.kind === 'collective' && inUnits.has(docIdOf(recipient.organization) ?? '')) relations.add('collective');
+        const person = byPerson.get(docIdOf(recipient.official) ?? '');
+        const position = person?.positions?.find((p) => inUnits.has(docIdOf(p.organization) ?? '') && heldOn(p, day));
+        if (recipient.kind === 'individual' && person && position) {
+          relations.add('individual_member');
+          members.push({ official: person.documentId, fullName: person.fullName, position: position.title, unit: position.organization?.name ?? '' });
+        }
       }
-      const units = await unitsOf(query.unit, query.include);
-      const people: PersonRow[] = await strapi.db.query(OFFICIAL).findMany({
+      const year = day ? Number(day.slice(0, 4)) : null;
+      return relations.size > 0 && matches(query, award, year) ? [{ ...describe(award, year), relations: [...relations], members }] : [];
+    });
+    const count = (key: (entry: (typeof related)[number]) => string) =>
+      related.reduce<Record<string, number>>((totals, entry) => ({ ...totals, [key(entry)]: (totals[key(entry)] ?? 0) + 1 }), {});
+    return { data: related, meta: { units: units.length, unitIds: units, totals: { byForm: count((e) => e.form), byYear: count((e) => String(e.year ?? 'unknown')) } } };
+  };
+
+  return {
+    /** A person's own record: each commendation with the position and unit they held on its date. */
+    async forPerson(official: string, query: Omit<CommendationQuery, 'unit' | 'include'>, locale: string) {
+      const person: PersonRow | null = await strapi.db.query(OFFICIAL).findOne({
         select: ['documentId', 'fullName'],
-        where: { locale, positions: { organization: { documentId: { $in: units } } } },
+        where: { documentId: official, locale },
         populate: { positions: { populate: { organization: { select: ['documentId', 'name'] } } } },
       });
+      if (!person) throw new errors.NotFoundError(`No official "${official}" in locale "${locale}"`);
       const awards: AwardRow[] = await strapi.db.query(AWARD).findMany({
-        where: {
-          locale,
-          publishedAt: { $notNull: true },
-          $or: [
-            { issuer: { documentId: { $in: units } } },
-            { recipients: { organization: { documentId: { $in: units } } } },
-            { recipients: { official: { documentId: { $in: people.map((p) => p.documentId) } } } },
-          ],
-        },
-        populate: {
-          issuer: { select: ['documentId', 'name'] },
-          presentedAt: { select: ['documentId', 'startDate'] },
-          recipients: { populate: { organization: { select: ['documentId', 'name'] }, official: { select: ['documentId', 'fullName'] } } },
-        },
+        where: { locale, publishedAt: { $notNull: true }, recipients: { official: { documentId: official } } },
+        populate: AWARD_POPULATE,
       });
-      const byPerson = new Map(people.map((person) => [String(person.documentId), person]));
-      const inUnits = new Set(units);
-
-      const related = awards.flatMap((award) => {
-        const day: string | null = award.decisionDate ?? award.presentedAt?.startDate ?? null;
-        const relations = new Set<Relation>();
-        const members: { official: string; fullName: string; position: string; unit: string }[] = [];
-        if (inUnits.has(docIdOf(award.issuer) ?? '')) relations.add('issued');
-        for (const recipient of award.recipients ?? []) {
-          if (recipient.kind === 'collective' && inUnits.has(docIdOf(recipient.organization) ?? '')) relations.add('collective');
-          const person = byPerson.get(docIdOf(recipient.official) ?? '');
-          const position = person?.positions?.find((p) => inUnits.has(docIdOf(p.organization) ?? '') && heldOn(p, day));
-          if (recipient.kind === 'individual' && person && position) {
-            relations.add('individual_member');
-            members.push({ official: person.documentId, fullName: person.fullName, position: position.title, unit: position.organization?.name ?? '' });
-          }
-        }
+      return awards.flatMap((award) => {
+        const day = dayOf(award);
         const year = day ? Number(day.slice(0, 4)) : null;
-        const keep =
-          relations.size > 0 &&
-          (query.status === 'all' || award.awardStatus === query.status) &&
-          (!query.form || award.form === query.form) &&
-          (query.from === undefined || (year !== null && year >= query.from)) &&
-          (query.to === undefined || (year !== null && year <= query.to));
-        return keep
-          ? [{
-              documentId: award.documentId,
-              title: award.title,
-              slug: award.slug,
-              form: award.form,
-              decisionNumber: award.decisionNumber,
-              decisionDate: award.decisionDate,
-              year,
-              awardStatus: award.awardStatus,
-              revoked: award.awardStatus === 'revoked',
-              issuer: award.issuer ? { documentId: award.issuer.documentId, name: award.issuer.name } : null,
-              collectiveCount: award.collectiveCount,
-              individualCount: award.individualCount,
-              relations: [...relations],
-              members,
-            }]
+        const position = person.positions?.find((p) => heldOn(p, day));
+        return matches(query, award, year)
+          ? [{ ...describe(award, year), position: position?.title ?? null, unit: position?.organization ? { documentId: position.organization.documentId, name: position.organization.name ?? '' } : null }]
           : [];
       });
-      const count = (key: (entry: (typeof related)[number]) => string) =>
-        related.reduce<Record<string, number>>((totals, entry) => ({ ...totals, [key(entry)]: (totals[key(entry)] ?? 0) + 1 }), {});
-      return { data: related, meta: { units: units.length, totals: { byForm: count((e) => e.form), byYear: count((e) => String(e.year ?? 'unknown')) } } };
+    },
+
+    forUnit,
+
+    /** Received by form, issued, and the views of the unit's articles (total and the last 30 days). */
+    async summary(query: CommendationQuery, locale: string) {
+      const { data, meta } = await forUnit(query, locale);
+      const byForm = (entries: typeof data) => entries.reduce<Record<string, number>>((totals, e) => ({ ...totals, [e.form]: (totals[e.form] ?? 0) + 1 }), {});
+      const received = data.filter((e) => e.relations.some((relation) => relation !== 'issued'));
+      const issued = data.filter((e) => e.relations.includes('issued'));
+      const views = await strapi.plugin('insights').service('viewStore').unitViews(meta.unitIds, locale);
+      return {
+        data: {
+          received: { total: received.length, byForm: byForm(received) },
+          issued: { total: issued.length, byForm: byForm(issued) },
+          views,
+        },
+        meta: { units: meta.units },
+      };
     },
   };
 };
