@@ -38,6 +38,13 @@ beforeAll(async () => {
       .send({ type: 'article', documentId: article.documentId });
   }
 
+  const person = await app.db.query('api::official.official').findOne({ where: { slug: 'do-tuan-son', locale: 'vi' } });
+  await app.documents('api::award.award').create({
+    locale: 'vi',
+    status: 'published',
+    data: { title: 'Giấy khen cá nhân (kiểm thử trình duyệt)', form: 'certificate_of_commendation', awardStatus: 'active', countedCollectives: 0, countedIndividuals: 0, decisionDate: '2024-02-01', recipients: [{ kind: 'individual', official: person.documentId }] },
+  });
+
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -88,5 +95,21 @@ describe('admin panel in Chromium', () => {
     expect(Number(await row.locator('[data-testid="insights-views-cell"]').innerText())).toBeGreaterThanOrEqual(22);
     expect(countRequests).toHaveLength(1);
     await shot('article-list-views-column');
+  });
+
+  it('lists a unit\'s commendations in its edit view, with a sub-units toggle', async () => {
+    const unit = await app.db.query('api::organization.organization').findOne({ where: { slug: 'hoi-lhpn-huyen-krong-ana', locale: 'vi' } });
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::organization.organization/${unit.documentId}?plugins[i18n][locale]=vi`);
+    await page.getByTestId('insights-commendation').filter({ hasText: 'Giấy khen của Hội LHPN huyện Krông Ana' }).first().waitFor();
+    await page.getByText(/Include sub-units|Gồm cả đơn vị trực thuộc/).click();
+    await page.getByTestId('insights-commendation').first().waitFor();
+    await shot('organization-commendations-panel');
+  });
+
+  it('lists a person\'s commendations in the official edit view', async () => {
+    const person = await app.db.query('api::official.official').findOne({ where: { slug: 'do-tuan-son', locale: 'vi' } });
+    await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::official.official/${person.documentId}?plugins[i18n][locale]=vi`);
+    await page.getByTestId('insights-commendation').filter({ hasText: 'Giấy khen cá nhân (kiểm thử trình duyệt)' }).waitFor();
+    await shot('official-commendations-panel');
   });
 });

@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { createElement } from 'react';
 
 import { fetchTrackedTypes } from './api';
+import { CommendationsPanel } from './components/CommendationsPanel';
 import { ViewsCell } from './components/ViewsCell';
 import { PLUGIN_ID } from './pluginId';
 
@@ -33,6 +34,10 @@ export default {
   },
 
   bootstrap(app: StrapiApp) {
+    const contentManager: unknown = app.getPlugin('content-manager').apis;
+    if (typeof contentManager === 'object' && contentManager && 'addEditViewSidePanel' in contentManager && typeof contentManager.addEditViewSidePanel === 'function') {
+      contentManager.addEditViewSidePanel([CommendationsPanel]);
+    }
     fetchTrackedTypes().then(
       (types) => Object.values(types).forEach((uid) => tracked.add(uid)),
       () => undefined

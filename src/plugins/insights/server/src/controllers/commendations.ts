@@ -11,6 +11,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = await strapi.plugin('insights').service('commendations').forUnit(query, locale);
   },
 
+  /** GET /officials/:documentId/commendations (admin): a person's own record. */
+  async forPerson(ctx: Context) {
+    const { unit: official, include: _include, ...query } = parseCommendationQuery(ctx.params.documentId, ctx.query);
+    const locale: string = await strapi.plugin('insights').service('documents').resolveLocale(query.locale);
+    ctx.body = { data: await strapi.plugin('insights').service('commendations').forPerson(official, query, locale) };
+  },
+
   /** GET /units/:documentId/summary: received by form, issued, and the views of the unit's articles. */
   async summary(ctx: Context) {
     const query = parseCommendationQuery(ctx.params.documentId, ctx.query);

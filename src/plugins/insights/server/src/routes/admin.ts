@@ -7,4 +7,6 @@ export default [
   { method: 'GET', path: '/views/top', handler: 'views.ranking', config: adminOnly },
   { method: 'GET', path: '/views/counts', handler: 'views.counts', config: adminOnly },
   { method: 'GET', path: '/views/:documentId/daily', handler: 'views.daily', config: adminOnly },
+  { method: 'GET', path: '/units/:documentId/commendations', handler: 'commendations.forUnit', config: adminOnly },
+  { method: 'GET', path: '/officials/:documentId/commendations', handler: 'commendations.forPerson', config: adminOnly },
 ];
