@@ -12,6 +12,7 @@ type Ref = { documentId: string; name?: string; fullName?: string } | null;
 type PositionRow = { title: string; startDate: string | null; endDate: string | null; organization: Ref };
 type PersonRow = { documentId: string; fullName: string; positions: PositionRow[] };
 type AwardRow = {
+  id: number;
   documentId: string;
   title: string;
   slug: string | null;
@@ -85,28 +86,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { locale, positions: { organization: { documentId: { $in: units } } } },
       populate: { positions: { populate: { organization: { select: ['documentId', 'name'] } } } },
     });
-    const awards: AwardRow[] = await strapi.db.query(AWARD).findMany({
-      where: {
-        locale,
-        publishedAt: { $notNull: true },
-        $or: [
-          { issuer: { documentId: { $in: units } } },
-          { recipients: { organization: { documentId: { $in: units } } } },
-          { recipients: { official: { documentId: { $in: people.map((p) => p.documentId) } } } },
-        ],
-      },
-      populate: AWARD_POPULATE,
-    });
+    // One query per way of relating (an OR across them makes PostgreSQL scan every award), then one for the awards.
+    const awardIds = async (where: Record<string, unknown>) =>
+      (await strapi.db.query(AWARD).findMany({ select: ['id'], where: { locale, publishedAt: { $notNull: true }, ...where } })).map((row) => row.id);
+    const personIds = people.map((p) => p.documentId);
+    const issued = new Set(await awardIds({ issuer: { documentId: { $in: units } } }));
+    const collective = new Set(await awardIds({ recipients: { organization: { documentId: { $in: units } } } }));
+    const toPeople = new Set(personIds.length > 0 ? await awardIds({ recipients: { official: { documentId: { $in: personIds } } } }) : []);
+    const ids = [...new Set([...issued, ...collective, ...toPeople])];
+    const awards: AwardRow[] =
+      ids.length > 0 ? await strapi.db.query(AWARD).findMany({ where: { id: { $in: ids } }, populate: { issuer: AWARD_POPULATE.issuer, presentedAt: AWARD_POPULATE.presentedAt } }) : [];
+    // Recipients are only needed where a person may have been a member of the unit on the award's date.
+    const recipientsOf = new Map<number, AwardRow['recipients']>(
+      toPeople.size > 0
+        ? (
+            await strapi.db.query(AWARD).findMany({
+              select: ['id'],
+              where: { id: { $in: [...toPeople] } },
+              populate: { recipients: { populate: { official: { select: ['documentId', 'fullName'] } } } },
+            })
+          ).map((row: { id: number; recipients: AwardRow['recipients'] }) => [row.id, row.recipients])
+        : []
+    );
     const byPerson = new Map(people.map((person) => [String(person.documentId), person]));
-    const inUnits = new Set(units);
 
+    const inUnits = new Set(units);
     const related = awards.flatMap((award) => {
       const day = dayOf(award);
       const relations = new Set<Relation>();
       const members: { official: string; fullName: string; position: string; unit: string }[] = [];
-      if (inUnits.has(docIdOf(award.issuer) ?? '')) relations.add('issued');
-      for (const recipient of award.recipients ?? []) {
-        if (recipient.kind === 'collective' && inUnits.has(docIdOf(recipient.organization) ?? '')) relations.add('collective');
+      if (issued.has(award.id)) relations.add('issued');
+      if (collective.has(award.id)) relations.add('collective');
+      for (const recipient of recipientsOf.get(award.id) ?? []) {
         const person = byPerson.get(docIdOf(recipient.official) ?? '');
         const position = person?.positions?.find((p) => inUnits.has(docIdOf(p.organization) ?? '') && heldOn(p, day));
         if (recipient.kind === 'individual' && person && position) {
