@@ -176,6 +176,16 @@ describe('seeded awards', () => {
   });
 });
 
+describe('awards under their meetings', () => {
+  it.each([
+    ['hoi-nghi-bch-hoi-lhpn-thanh-pho-tu-son-lan-thu-vii-khoa-xviii', 'certificate_of_merit'],
+    ['hoi-nghi-bch-mo-rong-hoi-lhpn-huyen-krong-ana-lan-thu-8-khoa-xi', 'certificate_of_commendation'],
+  ])('%s', async (meeting, form) => {
+    const res = await http(app).get(`/api/awards?filters[presentedAt][slug][$eq]=${meeting}&fields[0]=form`);
+    expect(res.body.data.map((award: { form: string }) => award.form)).toEqual([form]);
+  });
+});
+
 describe('GraphQL', () => {
   it('serves the same content with relations', async () => {
     const res = await graphql(
