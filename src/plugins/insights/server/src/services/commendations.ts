@@ -76,6 +76,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     recipients: { populate: { organization: { select: ['documentId', 'name'] }, official: { select: ['documentId', 'fullName'] } } },
   };
 
+  /** Views of the published entries that belong to these units, over every trackable type that has a unit. */
+  const unitViews = async (units: string[], locale: string) => {
+    const documents = strapi.plugin('insights').service('documents');
+    const views = { total: 0, last30Days: 0 };
+    for (const uid of documents.unitTypes()) {
+      const sums: typeof views = await strapi.plugin('insights').service('viewStore').sumViews(uid, locale, await documents.documentIdsOfUnits(uid, locale, units));
+      views.total += sums.total;
+      views.last30Days += sums.last30Days;
+    }
+    return views;
+  };
+
   const forUnit = async (query: CommendationQuery, locale: string) => {
     if (!(await strapi.db.query(ORGANIZATION).findOne({ select: ['id'], where: { documentId: query.unit } }))) {
       throw new errors.NotFoundError(`No organization "${query.unit}"`);
@@ -164,7 +176,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const byForm = (entries: typeof data) => entries.reduce<Record<string, number>>((totals, e) => ({ ...totals, [e.form]: (totals[e.form] ?? 0) + 1 }), {});
       const received = data.filter((e) => e.relations.some((relation) => relation !== 'issued'));
       const issued = data.filter((e) => e.relations.includes('issued'));
-      const views = await strapi.plugin('insights').service('viewStore').unitViews(meta.unitIds, locale);
+      const views = await unitViews(meta.unitIds, locale);
       return {
         data: {
           received: { total: received.length, byForm: byForm(received) },

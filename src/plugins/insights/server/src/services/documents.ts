@@ -28,6 +28,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const isPublishable = (uid: UID.ContentType) => contentTypes.hasDraftAndPublish(strapi.getModel(uid));
 
+  /** Published entries of a type that belong to any of these units. */
+  const documentIdsOfUnits = async (uid: UID.ContentType, locale: string, units: string[]) => {
+    const rows = await strapi.db.query(uid).findMany({
+      select: ['documentId'],
+      where: { locale, organization: { documentId: { $in: units } }, ...(isPublishable(uid) ? { publishedAt: { $notNull: true } } : {}) },
+    });
+    return rows.map((r) => String(r.documentId));
+  };
+
   return {
     trackableTypeNames: () => Object.keys(config().trackableTypes),
     contentTypeOf,
@@ -58,12 +67,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await strapi.db.query('api::organization.organization').findOne({ select: ['id'], where: { documentId: unit } }))) {
         throw new errors.NotFoundError(`No organization "${unit}"`);
       }
-      const rows = await strapi.db.query(uid).findMany({
-        select: ['documentId'],
-        where: { locale, organization: { documentId: unit }, ...(isPublishable(uid) ? { publishedAt: { $notNull: true } } : {}) },
-      });
-      return rows.map((r) => String(r.documentId));
+      return documentIdsOfUnits(uid, locale, [unit]);
     },
+
+    /** Trackable types whose entries belong to a unit (have an `organization` relation). */
+    unitTypes: () => Object.values(config().trackableTypes).filter((uid) => 'organization' in strapi.getModel(uid).attributes),
+
+    documentIdsOfUnits,
 
     /** Title (or name) and slug of published documents, keyed by documentId: one query. */
     async labels(uid: UID.ContentType, locale: string, documentIds: string[]) {

@@ -223,32 +223,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Views of the published entries that belong to these units (`organization`), all time and the last 30 days. */
-    async unitViews(unitIds: string[], locale: string, now = Date.now()) {
-      const today = localDay(now, config().utcOffsetMinutes);
-      let total = 0;
-      let last30Days = 0;
-      for (const contentType of Object.values(config().trackableTypes)) {
-        if (!('organization' in strapi.getModel(contentType).attributes)) continue;
-        const content = contentTable(strapi, contentType);
-        const rows = await strapi.db.query(contentType).findMany({
-          select: ['documentId'],
-          where: { locale, organization: { documentId: { $in: unitIds } }, ...(content.publishedAt ? { publishedAt: { $notNull: true } } : {}) },
-        });
-        const documentIds = rows.map((r) => String(r.documentId));
-        if (documentIds.length === 0) continue;
-        const where = { content_type: contentType, locale };
-        const all = await knex()(TOTALS).where(where).whereIn('document_id', documentIds).sum({ n: 'views' }).first();
-        const recent = await knex()(BUCKETS)
-          .where({ ...where, period: 'day' })
-          .whereIn('document_id', documentIds)
-          .where('starts_on', '>=', addDays(today, -29))
-          .sum({ n: 'views' })
-          .first();
-        total += Number(all?.n ?? 0);
-        last30Days += Number(recent?.n ?? 0);
-      }
-      return { total, last30Days };
+    /** Views of these documents, all time and in the last 30 days (portal time). */
+    async sumViews(contentType: UID.ContentType, locale: string, documentIds: string[], now = Date.now()) {
+      if (documentIds.length === 0) return { total: 0, last30Days: 0 };
+      const where = { content_type: contentType, locale };
+      const since = addDays(localDay(now, config().utcOffsetMinutes), -29);
+      const all = await knex()(TOTALS).where(where).whereIn('document_id', documentIds).sum({ n: 'views' }).first();
+      const recent = await knex()(BUCKETS)
+        .where({ ...where, period: 'day' })
+        .whereIn('document_id', documentIds)
+        .where('starts_on', '>=', since)
+        .sum({ n: 'views' })
+        .first();
+      return { total: Number(all?.n ?? 0), last30Days: Number(recent?.n ?? 0) };
     },
 
     /** Drops de-dup marks whose window has ended. */

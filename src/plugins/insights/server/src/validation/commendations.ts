@@ -1,6 +1,5 @@
-import { errors } from '@strapi/utils';
-
 import { isRecord } from '../utils';
+import { DOCUMENT_ID, fail, onlyKeys } from './common';
 
 export const FORMS = ['certificate_of_merit', 'certificate_of_commendation', 'emulation_flag', 'emulation_title', 'medal', 'commemorative_medal', 'other'] as const;
 export const INCLUDES = ['descendants', 'predecessors'] as const;
@@ -16,9 +15,6 @@ export type CommendationQuery = {
   locale?: string;
 };
 
-const fail = (message: string, field: string): never => {
-  throw new errors.ValidationError(message, { field });
-};
 const oneOf = <T extends string>(allowed: readonly T[], value: string, field: string): T =>
   allowed.find((item) => item === value) ?? fail(`${field} must be one of: ${allowed.join(', ')}`, field);
 const year = (value: unknown, field: string) => {
@@ -31,9 +27,8 @@ const year = (value: unknown, field: string) => {
 /** GET /units/:documentId/commendations?include&from&to&form&status&locale */
 export const parseCommendationQuery = (unit: unknown, query: unknown): CommendationQuery => {
   const input = isRecord(query) ? query : {};
-  const extra = Object.keys(input).filter((key) => !['include', 'from', 'to', 'form', 'status', 'locale'].includes(key));
-  if (extra.length > 0) fail(`Unknown query field(s): ${extra.join(', ')}`, extra[0]);
-  if (typeof unit !== 'string' || !/^[A-Za-z0-9]{1,64}$/.test(unit)) fail('unit documentId is malformed', 'documentId');
+  onlyKeys(input, ['include', 'from', 'to', 'form', 'status', 'locale'], 'query');
+  if (typeof unit !== 'string' || !DOCUMENT_ID.test(unit)) fail('unit documentId is malformed', 'documentId');
   const text = (key: string) => {
     const value = input[key];
     if (value !== undefined && typeof value !== 'string') fail(`${key} must be given once`, key);

@@ -1,24 +1,11 @@
-import { errors } from '@strapi/utils';
-
 import { daysBetween, isCalendarDay } from '../services/calendar';
 import { isRecord } from '../utils';
+import { DOCUMENT_ID, fail, LOCALE, onlyKeys } from './common';
 
 /** Input rules of the view endpoints. Pure: the controller asks the database what these cannot know. */
 
-const DOCUMENT_ID = /^[A-Za-z0-9]{1,64}$/;
-const LOCALE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 export const RANK_PERIODS = ['day', 'week', 'month', 'year', 'all'] as const;
 export const MAX_DAILY_RANGE_DAYS = 366;
-
-const fail = (message: string, field?: string): never => {
-  throw new errors.ValidationError(message, field ? { field } : undefined);
-};
-
-
-const onlyKeys = (input: Record<string, unknown>, allowed: readonly string[], where: string) => {
-  const extra = Object.keys(input).filter((key) => !allowed.includes(key));
-  if (extra.length > 0) fail(`Unknown ${where} field(s): ${extra.join(', ')}; allowed: ${allowed.join(', ')}`, extra[0]);
-};
 
 const text = (input: Record<string, unknown>, key: string, required: boolean): string | undefined => {
   const value = input[key];
