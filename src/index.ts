@@ -11,12 +11,15 @@ import { organizationTreeRule } from './rules/organization-tree';
 import { forgetLocales, readScopeRule } from './rules/read-scope';
 import { sharedRelationsRule } from './rules/shared-relations';
 import { slugRule } from './rules/slug';
+import { writeTransactionRule } from './rules/write-transaction';
 import { importSeed } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Document Service middlewares hold for the admin, REST, GraphQL and scripts alike.
+    // writeTransactionRule comes first: every later rule runs inside the write's transaction.
     const rules = [
+      writeTransactionRule,
       readScopeRule,
       slugRule,
       organizationTreeRule,
