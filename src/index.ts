@@ -6,9 +6,12 @@ import { articlePublishedDateRule } from './rules/article-published-date';
 import { awardIssuerRule } from './rules/award-issuer';
 import { awardRecipientsRule } from './rules/award-recipients';
 import { awardReferencesRule } from './rules/award-references';
+import { blocksShapeRule } from './rules/blocks-shape';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
+import { numericFieldsRule } from './rules/numeric-fields';
 import { forgetLocales, readScopeRule } from './rules/read-scope';
+import { requiredTextRule } from './rules/required-text';
 import { sharedRelationsRule } from './rules/shared-relations';
 import { slugRule } from './rules/slug';
 import { writeTransactionRule } from './rules/write-transaction';
@@ -21,6 +24,10 @@ export default {
     const rules = [
       writeTransactionRule,
       readScopeRule,
+      // Input shape before the domain rules: numbers arrive as numbers, text is not blank, bodies are blocks.
+      numericFieldsRule,
+      requiredTextRule,
+      blocksShapeRule,
       slugRule,
       organizationTreeRule,
       dateOrderRule,

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { asWriteCall, type DocumentMiddleware } from './document-params';
+import { fieldErrorDetails, visitFields, type Attribute } from './field-walk';
+
+const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
+
+/** Whitespace and the invisible characters a paste brings along (zero-width spaces and joiners, BOM). */
+const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
+
+const isRequiredText = (attribute: Attribute) => TEXT_TYPES.has(attribute.type) && 'required' in attribute && attribute.required === true;
+
+/**
+ * A required text field (a title, a name, a position's title) is never stored blank or whitespace-only, drafts
+ * included: Strapi lets a draft leave a required field out, but an empty title is not "left out", it is a title
+ * nobody can read. Leaving the field out of a draft is still allowed.
+ */
+export const requiredTextRule =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
+    const call = asWriteCall(ctx);
+    if (!call || !call.uid.startsWith('api::')) return next();
+    visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
+      if (isRequiredText(attribute) && typeof value === 'string' && BLANK.test(value)) {
+        const field = path.join('.');
+        throw new errors.ValidationError(`${field} must not be blank`, fieldErrorDetails(path, 'must not be blank'));
+      }
+    });
+    return next();
+  };
