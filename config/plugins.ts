@@ -59,7 +59,6 @@ const config = (): Core.Config.Plugin => ({
         windowSeconds: integer('INSIGHTS_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 24 * 3600),
         maxHits: integer('INSIGHTS_RATE_LIMIT_MAX_HITS', 60, 1),
       },
-      benchRoutes: boolean('INSIGHTS_BENCH_ROUTES', false),
     },
   },
 });
