@@ -32,7 +32,7 @@ const secrets = {
   ENCRYPTION_KEY: 'bench',
 };
 
-/** Compiles the app and starts it in a child process on the benchmark database. */
+/** Compiles the app and starts it in a child process on the benchmark database, with the benchmark-only routes. */
 const startApp = async (database, port, extraEnv = {}) => {
   await compileStrapi({ appDir: root });
   const env = {
@@ -45,7 +45,7 @@ const startApp = async (database, port, extraEnv = {}) => {
     ...appDatabaseEnv(database),
     ...extraEnv,
   };
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start-instance.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(__dirname, 'start-app.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => String(chunk).includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`app exited with ${code}`)));

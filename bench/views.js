@@ -50,7 +50,6 @@ const stored = async (client, where) => Number((await client.query(`SELECT coale
 const main = async () => {
   const db = await createDatabase('hoi_lhpn_bench');
   const app = await startApp(db.database, 13370 + (process.pid % 500), {
-    INSIGHTS_BENCH_ROUTES: 'true',
     INSIGHTS_RATE_LIMIT_MAX_HITS: '100000000',
     SEED_ON_EMPTY_DATABASE: 'false',
   });
@@ -63,7 +62,7 @@ const main = async () => {
     // The floor is the same request shape as the beacon (POST, JSON body) on a route that does nothing.
     const floor = summary(
       await load({
-        url: `${app.url}/api/insights/bench/noop`,
+        url: `${app.url}/api/bench/noop`,
         duration: seconds,
         method: 'POST',
         headers: json,
@@ -99,7 +98,7 @@ const main = async () => {
     let naiveAcked = 0;
     const naive = summary(
       await load({
-        url: `${app.url}/api/insights/bench/naive-views`,
+        url: `${app.url}/api/bench/naive-views`,
         duration: seconds,
         requests: [
           {

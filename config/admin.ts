@@ -1,24 +1,26 @@
 import type { Core } from '@strapi/strapi';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
+import { boolean, required } from './lib/settings';
+
+const config = (): Core.Config.Admin => ({
   auth: {
-    secret: env('ADMIN_JWT_SECRET')!,
+    secret: required('ADMIN_JWT_SECRET'),
   },
   apiToken: {
-    salt: env('API_TOKEN_SALT')!,
+    salt: required('API_TOKEN_SALT'),
   },
   transfer: {
     token: {
-      salt: env('TRANSFER_TOKEN_SALT')!,
+      salt: required('TRANSFER_TOKEN_SALT'),
     },
   },
   secrets: {
-    encryptionKey: env('ENCRYPTION_KEY')!,
+    encryptionKey: required('ENCRYPTION_KEY'),
   },
   flags: {
-    nps: env.bool('FLAG_NPS', false),
-    promoteEE: env.bool('FLAG_PROMOTE_EE', false),
-    docLinks: env.bool('FLAG_DOC_LINKS', true),
+    nps: boolean('FLAG_NPS', false),
+    promoteEE: boolean('FLAG_PROMOTE_EE', false),
+    docLinks: boolean('FLAG_DOC_LINKS', true),
   },
 });
 

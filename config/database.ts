@@ -1,72 +1,47 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { isDatabaseClientKind } from '@strapi/database';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
-  const client = env('DATABASE_CLIENT', 'sqlite');
+import { boolean, integer, oneOf, optionalText, text } from './lib/settings';
 
-  if (!isDatabaseClientKind(client)) {
-    throw new Error(
-      `Unsupported DATABASE_CLIENT: ${client}. Use "postgres", "mysql", or "sqlite".`
-    );
-  }
-
-  const connections: Record<Core.Config.Database.ClientKind, Core.Config.Database['connection']> = {
-    mysql: {
-      client: 'mysql',
-      connection: {
-        host: env('DATABASE_HOST', 'localhost'),
-        port: env.int('DATABASE_PORT', 3306),
-        database: env('DATABASE_NAME', 'strapi'),
-        user: env('DATABASE_USERNAME', 'strapi'),
-        password: env('DATABASE_PASSWORD', 'strapi'),
-        ssl: env.bool('DATABASE_SSL', false) && {
-          key: env('DATABASE_SSL_KEY', undefined),
-          cert: env('DATABASE_SSL_CERT', undefined),
-          ca: env('DATABASE_SSL_CA', undefined),
-          capath: env('DATABASE_SSL_CAPATH', undefined),
-          cipher: env('DATABASE_SSL_CIPHER', undefined),
-          rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
-        },
-      },
-      pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
-    },
-    postgres: {
-      client: 'postgres',
-      connection: {
-        connectionString: env('DATABASE_URL'),
-        host: env('DATABASE_HOST', 'localhost'),
-        port: env.int('DATABASE_PORT', 5432),
-        database: env('DATABASE_NAME', 'strapi'),
-        user: env('DATABASE_USERNAME', 'strapi'),
-        password: env('DATABASE_PASSWORD', 'strapi'),
-        ssl: env.bool('DATABASE_SSL', false) && {
-          key: env('DATABASE_SSL_KEY', undefined),
-          cert: env('DATABASE_SSL_CERT', undefined),
-          ca: env('DATABASE_SSL_CA', undefined),
-          capath: env('DATABASE_SSL_CAPATH', undefined),
-          cipher: env('DATABASE_SSL_CIPHER', undefined),
-          rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
-        },
-        schema: env('DATABASE_SCHEMA', 'public'),
-      },
-      pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
-    },
-    sqlite: {
-      client: 'sqlite',
-      connection: {
-        filename: path.join(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
-      },
-      useNullAsDefault: true,
-    },
+const postgresSsl = () =>
+  boolean('DATABASE_SSL', false) && {
+    key: optionalText('DATABASE_SSL_KEY'),
+    cert: optionalText('DATABASE_SSL_CERT'),
+    ca: optionalText('DATABASE_SSL_CA'),
+    capath: optionalText('DATABASE_SSL_CAPATH'),
+    cipher: optionalText('DATABASE_SSL_CIPHER'),
+    rejectUnauthorized: boolean('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
   };
 
-  return {
-    connection: {
-      ...connections[client],
-      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
-    },
-  };
-};
+const connection = (client: 'sqlite' | 'postgres'): Core.Config.Database['connection'] =>
+  client === 'postgres'
+    ? {
+        client: 'postgres',
+        connection: {
+          connectionString: optionalText('DATABASE_URL'),
+          host: text('DATABASE_HOST', 'localhost'),
+          port: integer('DATABASE_PORT', 5432, 1, 65535),
+          database: text('DATABASE_NAME', 'strapi'),
+          user: text('DATABASE_USERNAME', 'strapi'),
+          password: text('DATABASE_PASSWORD', ''),
+          ssl: postgresSsl(),
+          schema: text('DATABASE_SCHEMA', 'public'),
+        },
+        pool: { min: integer('DATABASE_POOL_MIN', 2, 0, 1000), max: integer('DATABASE_POOL_MAX', 10, 1, 1000) },
+      }
+    : {
+        client: 'sqlite',
+        connection: {
+          filename: path.join(__dirname, '..', '..', text('DATABASE_FILENAME', '.tmp/data.db')),
+        },
+        useNullAsDefault: true,
+      };
+
+const config = (): Core.Config.Database => ({
+  connection: {
+    ...connection(oneOf('DATABASE_CLIENT', ['sqlite', 'postgres'], 'sqlite')),
+    acquireConnectionTimeout: integer('DATABASE_CONNECTION_TIMEOUT', 60000, 1),
+  },
+});
 
 export default config;

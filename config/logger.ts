@@ -1,13 +1,17 @@
 import { formats, winston } from '@strapi/logger';
 
-// LOG_LEVEL lets tests and benchmarks run quietly; the format is Strapi's default.
-const level = process.env.LOG_LEVEL ?? 'http';
+import { oneOf } from './lib/settings';
+
+/** winston's levels, most severe first: a transport's `level` is a threshold, so `http` shows error … http. */
+const LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'] as const;
+
+const level = oneOf('LOG_LEVEL', LEVELS, 'http');
 
 export default {
   transports: [
     new winston.transports.Console({
       level,
-      format: winston.format.combine(formats.levelFilter(level), formats.prettyPrint({ timestamps: 'YYYY-MM-DD HH:mm:ss.SSS' })),
+      format: formats.prettyPrint({ timestamps: 'YYYY-MM-DD HH:mm:ss.SSS' }),
     }),
   ],
 };

@@ -1,7 +1,20 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import proxyaddr from 'proxy-addr';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+import { boolean, integer, list, text } from './lib/settings';
+
+/** proxy-addr throws on a value it cannot trust-match; checked here so a typo stops the start, not every hit. */
+const isProxyTrustValue = (item: string) => {
+  try {
+    proxyaddr.compile([item]);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const config = (): Core.Config.Plugin => ({
   'users-permissions': {
     config: {
       jwtManagement: 'refresh',
@@ -21,11 +34,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       endpoint: '/graphql',
       shadowCRUD: true,
       // Caps keep one anonymous query from walking the whole unit tree or paging everything at once.
-      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 8),
+      depthLimit: integer('GRAPHQL_DEPTH_LIMIT', 8, 1, 50),
       defaultLimit: 25,
       maxLimit: 100,
-      landingPage: env('NODE_ENV') !== 'production',
-      apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', true) },
+      landingPage: text('NODE_ENV', 'development') !== 'production',
+      apolloServer: { introspection: boolean('GRAPHQL_INTROSPECTION', true) },
     },
   },
   insights: {
@@ -37,13 +50,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         article: 'api::article.article',
         // meeting: 'api::meeting.meeting',
       },
-      dedupWindowMinutes: env.int('INSIGHTS_DEDUP_WINDOW_MINUTES', 30),
-      trustedProxies: env.array('INSIGHTS_TRUSTED_PROXIES', []),
+      dedupWindowMinutes: integer('INSIGHTS_DEDUP_WINDOW_MINUTES', 30, 1, 24 * 60),
+      trustedProxies: list('INSIGHTS_TRUSTED_PROXIES', [], {
+        expected: 'IP addresses, CIDR ranges, or loopback / linklocal / uniquelocal',
+        valid: isProxyTrustValue,
+      }),
       rateLimit: {
-        windowSeconds: env.int('INSIGHTS_RATE_LIMIT_WINDOW_SECONDS', 60),
-        maxHits: env.int('INSIGHTS_RATE_LIMIT_MAX_HITS', 60),
+        windowSeconds: integer('INSIGHTS_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 24 * 3600),
+        maxHits: integer('INSIGHTS_RATE_LIMIT_MAX_HITS', 60, 1),
       },
-      benchRoutes: env.bool('INSIGHTS_BENCH_ROUTES', false),
     },
   },
 });

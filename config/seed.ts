@@ -1,8 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import { boolean } from './lib/settings';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+const config = () => ({
   /** Import database/seeds/content.json when the app starts on a database with no organizations. */
-  onEmptyDatabase: env.bool('SEED_ON_EMPTY_DATABASE', true),
+  onEmptyDatabase: boolean('SEED_ON_EMPTY_DATABASE', true),
 });
 
 export default config;

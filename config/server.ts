@@ -1,17 +1,19 @@
 import type { Core } from '@strapi/strapi';
 
-const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
-  host: env('HOST', '0.0.0.0'),
-  port: env.int('PORT', 1337),
-  url: env('PUBLIC_URL', ''),
+import { boolean, integer, requiredList, text, url } from './lib/settings';
+
+const config = (): Core.Config.Server => ({
+  host: text('HOST', '0.0.0.0'),
+  port: integer('PORT', 1337, 1, 65535),
+  url: url('PUBLIC_URL', ''),
   app: {
-    keys: env.array('APP_KEYS')!,
+    keys: requiredList('APP_KEYS'),
   },
   logger: {
-    updates: { enabled: env.bool('UPDATE_NOTIFICATIONS', false) },
+    updates: { enabled: boolean('UPDATE_NOTIFICATIONS', false) },
   },
   webhooks: {
-    populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
+    populateRelations: boolean('WEBHOOKS_POPULATE_RELATIONS', false),
   },
 });
 

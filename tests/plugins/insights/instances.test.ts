@@ -1,8 +1,7 @@
-import net from 'node:net';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 
-import { startInstance, type Instance } from '../../helpers/instance';
+import { freePort, startInstance, type Instance } from '../../helpers/instance';
 import { http, startStrapi, stopStrapi } from '../../helpers/strapi';
 
 let app: Core.Strapi;
@@ -14,14 +13,6 @@ afterAll(async () => {
   await Promise.all(children.map((child) => child.stop()));
   await stopStrapi(app);
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 const spawnInstance = async () => {
   const child = await startInstance(await freePort());

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 
-import { ensureTables } from './services/tables';
+import { migrate } from './migrations';
 
 const SWEEP_EVERY_MS = 5 * 60_000;
 let sweeper: NodeJS.Timeout | undefined;
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await ensureTables(strapi.db.connection);
+  const applied = await migrate(strapi.db.connection);
+  if (applied.length > 0) strapi.log.info(`insights: applied migrations ${applied.join(', ')}`);
   strapi.db.lifecycles.subscribe({
     models: ['plugin::i18n.locale'],
     afterCreate: () => strapi.plugin('insights').service('documents').forgetLocales(),

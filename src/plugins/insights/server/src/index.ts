@@ -1,6 +1,5 @@
 import bootstrap, { stopSweeper } from './bootstrap';
 import config from './config';
-import bench from './controllers/bench';
 import commendations from './controllers/commendations';
 import views from './controllers/views';
 import register from './register';
@@ -17,7 +16,7 @@ export default {
   bootstrap,
   destroy: stopSweeper,
   config,
-  controllers: { views, bench, commendations },
+  controllers: { views, commendations },
   routes,
   services: { commendations: commendationsService, documents, rankings, rateLimit, viewStore, visitor },
 };

@@ -13,8 +13,6 @@ export type InsightsConfig = {
   utcOffsetMinutes: number;
   /** Bodies of view hits larger than this are refused with 413. */
   maxBodyBytes: number;
-  /** Adds the benchmark-only routes (no-op floor, naive counter). Never on in production. */
-  benchRoutes: boolean;
 };
 
 /** The plugin's configuration, defaults merged with config/plugins.ts. */
@@ -30,7 +28,6 @@ export default {
     rateLimit: { windowSeconds: 60, maxHits: 60 },
     utcOffsetMinutes: 7 * 60,
     maxBodyBytes: 1024,
-    benchRoutes: false,
   }),
   validator(config: InsightsConfig) {
     if (!config.trackableTypes || Object.keys(config.trackableTypes).length === 0) {
