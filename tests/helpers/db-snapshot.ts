@@ -39,3 +39,11 @@ export const changedTables = (before: DatabaseSnapshot, after: DatabaseSnapshot)
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...names].filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name])).sort();
 };
+
+/**
+ * Stops the jobs that write on their own while a test compares snapshots: the upload plugin's weekly metrics
+ * job, which a fresh database schedules 15 seconds after the first start and which stamps the core store.
+ */
+export const stopBackgroundWriters = (app: Core.Strapi) => {
+  app.cron.remove('uploadWeekly');
+};

@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 
-import { changedTables, snapshotDatabase } from '../helpers/db-snapshot';
+import { changedTables, snapshotDatabase, stopBackgroundWriters } from '../helpers/db-snapshot';
 import { fullAccessToken, graphql, http, startStrapi, stopStrapi } from '../helpers/strapi';
 
 let app: Core.Strapi;
@@ -8,6 +8,7 @@ let token: string;
 beforeAll(async () => {
   app = await startStrapi();
   token = await fullAccessToken(app);
+  stopBackgroundWriters(app);
   // The first request with a token stamps its lastUsedAt; done here so it is not taken for a write below.
   await http(app).get('/api/articles').set('Authorization', token);
 });
