@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
+import { formatGraphqlError } from '../src/graphql/format-error';
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
     config: {
@@ -25,7 +27,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       defaultLimit: 25,
       maxLimit: 100,
       landingPage: env('NODE_ENV') !== 'production',
-      apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', true) },
+      apolloServer: {
+        introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+        // Runs the depth limit (and any other custom rule) only after GraphQL's own validation passed: the
+        // depth rule recurses forever on fragment cycles and crashes on unknown fragments (500), which the
+        // standard rules answer with a 400. Also caps selections walked through fragments (Apollo's default).
+        maxRecursiveSelections: true,
+        // Configuration is read before Strapi exists: the formatter looks the logger up when an error happens.
+        formatError: formatGraphqlError(() => strapi.log),
+      },
     },
   },
   insights: {
