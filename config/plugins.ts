@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import proxyaddr from 'proxy-addr';
 
+import { formatGraphqlError } from '../src/graphql/format-error';
 import { boolean, integer, list, text } from './lib/settings';
 
 /** proxy-addr throws on a value it cannot trust-match; checked here so a typo stops the start, not every hit. */
@@ -38,7 +39,17 @@ const config = (): Core.Config.Plugin => ({
       defaultLimit: 25,
       maxLimit: 100,
       landingPage: text('NODE_ENV', 'development') !== 'production',
-      apolloServer: { introspection: boolean('GRAPHQL_INTROSPECTION', true) },
+      apolloServer: {
+        introspection: boolean('GRAPHQL_INTROSPECTION', true),
+        // Runs the depth limit (and any other custom rule) only after GraphQL's own validation passed: the
+        // depth rule recurses forever on fragment cycles and crashes on unknown fragments (500), which the
+        // standard rules answer with a 400. Also caps selections walked through fragments (Apollo's default).
+        maxRecursiveSelections: true,
+        // Apollo adds server stack traces to every error outside production; callers never need them.
+        includeStacktraceInErrorResponses: false,
+        // Configuration is read before Strapi exists: the formatter looks the logger up when an error happens.
+        formatError: formatGraphqlError(() => strapi.log),
+      },
     },
   },
   insights: {

@@ -2,76 +2,36 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
+import type { Migration } from '../../../src/plugins/insights/server/src/migrations';
+import createViewTables from '../../../src/plugins/insights/server/src/migrations/001-create-view-tables';
+import bucketKeyForDailySeries from '../../../src/plugins/insights/server/src/migrations/002-bucket-key-for-daily-series';
 import { startStrapi, stopStrapi } from '../../helpers/strapi';
 
 import { adminQuery } from '../../../scripts/postgres';
 
 type Knex = Core.Strapi['db']['connection'];
-type TableBuilder = Parameters<Knex['schema']['createTable']>[1];
 
 const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
 const database = `hoi_lhpn_migrations_${process.pid}`;
 const sqliteFile = path.join('.tmp', `${database}.db`);
 
-/** The view tables as two earlier versions of the plugin created them at start-up, before it had migrations. */
-const LEGACY: Record<string, Record<string, TableBuilder>> = {
-  'first release': {
-    insights_view_buckets: (table) => {
-      table.string('content_type', 120).notNullable();
-      table.string('period', 5).notNullable();
-      table.string('starts_on', 10).notNullable();
-      table.string('locale', 16).notNullable();
-      table.string('document_id', 64).notNullable();
-      table.integer('views').notNullable().defaultTo(0);
-      table.primary(['content_type', 'period', 'starts_on', 'locale', 'document_id']);
-      table.index(['content_type', 'locale', 'period', 'starts_on', 'views'], 'insights_view_buckets_rank');
-      table.index(['document_id', 'period', 'starts_on'], 'insights_view_buckets_document');
-    },
-    insights_visitor_marks: (table) => {
-      table.string('mark', 64).primary();
-      table.bigInteger('expires_at').notNullable();
-      table.index(['expires_at'], 'insights_visitor_marks_expiry');
-    },
-  },
-  'the schema of commit 7edbed3 (current before migrations)': {
-    insights_view_buckets: (table) => {
-      table.string('content_type', 120).notNullable();
-      table.string('period', 5).notNullable();
-      table.string('starts_on', 10).notNullable();
-      table.string('locale', 16).notNullable();
-      table.string('document_id', 64).notNullable();
-      table.integer('views').notNullable().defaultTo(0);
-      table.primary(['content_type', 'document_id', 'locale', 'period', 'starts_on']);
-      table.index(['content_type', 'locale', 'period', 'starts_on', 'views'], 'insights_view_buckets_rank');
-    },
-    insights_visitor_marks: (table) => {
-      table.string('mark', 64).primary();
-      table.bigInteger('expires_at').notNullable();
-    },
-  },
-};
-const SHARED_LEGACY_TABLES: Record<string, TableBuilder> = {
-  insights_view_totals: (table) => {
-    table.string('content_type', 120).notNullable();
-    table.string('document_id', 64).notNullable();
-    table.string('locale', 16).notNullable();
-    table.integer('views').notNullable().defaultTo(0);
-    table.primary(['content_type', 'document_id', 'locale']);
-    table.index(['content_type', 'locale', 'views'], 'insights_view_totals_rank');
-  },
-  insights_salts: (table) => {
-    table.string('day', 10).primary();
-    table.string('salt', 64).notNullable();
-  },
+/**
+ * Earlier versions created their tables at start-up, without migration records. A released migration is frozen, so
+ * running its `up` alone rebuilds what that version made: 001 is the first release, 001 + 002 the schema of commit
+ * 7edbed3 (the code right before migrations).
+ */
+const LEGACY: Record<string, Migration[]> = {
+  'the first release': [createViewTables],
+  'commit 7edbed3 (the schema right before migrations)': [createViewTables, bucketKeyForDailySeries],
 };
 const PLUGIN_TABLES = ['insights_view_totals', 'insights_view_buckets', 'insights_visitor_marks', 'insights_salts'];
 const MIGRATION_TABLES = ['insights_migrations', 'insights_migrations_lock'];
 const BUCKET = { content_type: 'api::article.article', document_id: 'legacydoc1', locale: 'vi', period: 'day', starts_on: '2024-01-19', views: 7 };
 
 /** Puts the database back to what an earlier version left: its tables with a row each, no migration records. */
-const makeLegacyDatabase = async (knex: Knex, shape: string) => {
+const makeLegacyDatabase = async (knex: Knex, version: string) => {
   for (const table of [...PLUGIN_TABLES, ...MIGRATION_TABLES]) await knex.schema.dropTableIfExists(table);
-  for (const [name, build] of Object.entries({ ...SHARED_LEGACY_TABLES, ...LEGACY[shape] })) await knex.schema.createTable(name, build);
+  for (const migration of LEGACY[version]) await migration.up(knex);
   await knex('insights_view_buckets').insert(BUCKET);
   await knex('insights_view_totals').insert({ content_type: BUCKET.content_type, document_id: BUCKET.document_id, locale: 'vi', views: 7 });
 };
@@ -122,10 +82,10 @@ describe('the plugin tables are versioned by migrations', () => {
     }
   });
 
-  it.each(Object.keys(LEGACY))('a database made by %s upgrades in place, keeping its counts', async (shape) => {
+  it.each(Object.keys(LEGACY))('a database made by %s upgrades in place, keeping its counts', async (version) => {
     const before = await startStrapi();
     try {
-      await makeLegacyDatabase(before.db.connection, shape);
+      await makeLegacyDatabase(before.db.connection, version);
     } finally {
       await stopStrapi(before);
     }

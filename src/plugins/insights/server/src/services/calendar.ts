@@ -23,5 +23,9 @@ export const periodStart = (period: Period, day: string) => {
 
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export const isCalendarDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isoDay(new Date(`${value}T00:00:00Z`)) === value;
+/** True for a real calendar date written YYYY-MM-DD (not 2024-13-01, 2023-02-29 or 0000-00-00). */
+export const isCalendarDay = (value: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && isoDay(date) === value;
+};
