@@ -9,6 +9,7 @@ import { awardReferencesRule } from './rules/award-references';
 import { blocksShapeRule } from './rules/blocks-shape';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
+import { noNulTextRule } from './rules/no-nul-text';
 import { numericFieldsRule } from './rules/numeric-fields';
 import { forgetLocales, readScopeRule } from './rules/read-scope';
 import { requiredTextRule } from './rules/required-text';
@@ -26,6 +27,7 @@ export default {
       readScopeRule,
       // Input shape before the domain rules: numbers arrive as numbers, text is not blank, bodies are blocks.
       numericFieldsRule,
+      noNulTextRule,
       requiredTextRule,
       blocksShapeRule,
       slugRule,

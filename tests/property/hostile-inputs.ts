@@ -52,7 +52,7 @@ const nestedObject = (depth: number): unknown => JSON.parse(`${'{"a":'.repeat(de
 
 const DATES = ['2024-13-01', '0000-00-00', '2024-02-30', '2024-1-1', '99999-01-01', '2024-01-01T25:61:00Z', 'yesterday', '', ' 2024-01-01', '-001-01-01'];
 const NUMERIC_STRINGS = [' 2030', '2030 ', '1e3', '0x10', '', '+5', '007', '12.0', 'NaN', 'Infinity', '-0', '２０３０', '1_000', '2025'];
-const BLANKS = ['', ' ', '   ', '\t\n', '\u00a0', '\u3000', '\u200b', '\ufeff '];
+const BLANKS = ['', ' ', '   ', '\t\n', '\u00a0', '\u3000', '\u200b', '\ufeff ', '\u0000', 'Tin\u0000 mới'];
 
 /** A value of any shape, weighted towards the ones that broke things before. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(

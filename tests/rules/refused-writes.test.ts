@@ -134,6 +134,15 @@ describe('article bodies are Strapi blocks', () => {
   });
 });
 
+describe('NUL characters', () => {
+  it.each([
+    ['a title', { title: 'Tin\u0000 mới' }, /title/],
+    ['a body text', { title: `Tin ${unique()}`, body: [{ type: 'paragraph', children: [{ type: 'text', text: 'a\u0000b' }] }] }, /body/],
+  ])('are refused in %s (PostgreSQL cannot store them)', async (_, data, message) => {
+    await expectRefused(() => send('post', '/api/articles', data), message);
+  });
+});
+
 describe('numbers are numbers', () => {
   it.each([' 2030', '2030 ', '1e3', '0x10', '', '+5', '007', '12.0', 'NaN', 'Infinity', '２０３０'])('refuses termStartYear %j', async (value) => {
     await expectRefused(
