@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import fc from 'fast-check';
+
+import { adminQuery } from '../../scripts/postgres';
 
 import { changedTables, snapshotDatabase, stopBackgroundWriters, type DatabaseSnapshot } from '../helpers/db-snapshot';
 import { fullAccessToken, http, startStrapi, stopStrapi } from '../helpers/strapi';
@@ -84,14 +88,37 @@ const describeRequest = (req: HostileRequest) => {
   return `${req.token ? 'token' : 'public'} ${req.method.toUpperCase()} ${req.path.slice(0, 300)} ${body}`;
 };
 
+/**
+ * The run writes (accepted hostile writes change seeded entries), so it gets a database of its own, seeded on
+ * its first start, and the other test files keep theirs as they expect it.
+ */
+const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
+const ownDatabase = `${process.env.DATABASE_NAME ?? 'hoi_lhpn_test'}_hostile_${process.pid}`;
+const ownSqliteFile = path.join('.tmp', `hostile-${process.pid}.db`);
+
+const dropOwnDatabase = async () => {
+  if (isPostgres) await adminQuery(`DROP DATABASE IF EXISTS "${ownDatabase}" WITH (FORCE)`);
+  else for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(__dirname, '..', '..', `${ownSqliteFile}${suffix}`), { force: true });
+};
+
 beforeAll(async () => {
+  await dropOwnDatabase();
+  if (isPostgres) {
+    await adminQuery(`CREATE DATABASE "${ownDatabase}"`);
+    process.env.DATABASE_NAME = ownDatabase;
+  } else {
+    process.env.DATABASE_FILENAME = ownSqliteFile;
+  }
   app = await startStrapi();
   token = await fullAccessToken(app);
   stopBackgroundWriters(app);
   // The first request with a token stamps its lastUsedAt; done here so it is not taken for a write's change.
   await http(app).get('/api/articles').set('Authorization', token);
 });
-afterAll(() => stopStrapi(app));
+afterAll(async () => {
+  await stopStrapi(app);
+  await dropOwnDatabase();
+});
 
 it(
   `answers ${RUNS} hostile inputs without a server error, and refused writes change no table`,
