@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { asWriteCall, isRecord, relationTarget, type DocumentMiddleware } from './document-params';
+import { asWriteCall, isRecord, relationChange, toOneAfter, type DocumentMiddleware } from './document-params';
 
 const AWARD = 'api::award.award';
 const ORGANIZATION = 'api::organization.organization';
@@ -28,7 +28,8 @@ export const awardIssuerRule =
       ? await strapi.db.query(AWARD).findOne({ where: { documentId: call.documentId }, select: ['form'], populate: { issuer: { select: ['documentId'] } } })
       : null;
     const form = 'form' in call.data ? call.data.form : stored?.form;
-    const issuerId = 'issuer' in call.data ? await relationTarget(strapi, ORGANIZATION, call.data.issuer) : stored?.issuer?.documentId;
+    const storedIssuer: string | null = stored?.issuer?.documentId ?? null;
+    const issuerId = 'issuer' in call.data ? toOneAfter(await relationChange(strapi, ORGANIZATION, call.data.issuer), storedIssuer) : storedIssuer;
     const issuer = issuerId ? await strapi.db.query(ORGANIZATION).findOne({ where: { documentId: issuerId }, select: ['name', 'level', 'kind'] }) : null;
 
     const rules: unknown = strapi.config.get('commendations.issuerRules', {});
