@@ -8,6 +8,8 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'global::pagination-guard',
+  // Before strapi::body: the view beacon's own parser, which stops reading at the beacon's size limit.
+  'plugin::insights.beacon-body',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -1,6 +1,13 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
+type Env = Core.Config.Shared.ConfigParams['env'];
+
+/** Unset or blank means "not set" (Strapi's env.int reads a blank value as NaN, env.array as ['']). */
+const isBlank = (env: Env, key: string) => String(env(key, '')).trim() === '';
+const intOr = (env: Env, key: string, fallback: number) => (isBlank(env, key) ? fallback : env.int(key, fallback));
+const listOr = (env: Env, key: string) => (isBlank(env, key) ? [] : env.array(key, []).filter((item) => item !== ''));
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
     config: {
@@ -37,11 +44,23 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         article: 'api::article.article',
         // meeting: 'api::meeting.meeting',
       },
-      dedupWindowMinutes: env.int('INSIGHTS_DEDUP_WINDOW_MINUTES', 30),
-      trustedProxies: env.array('INSIGHTS_TRUSTED_PROXIES', []),
+      dedupWindowMinutes: intOr(env, 'INSIGHTS_DEDUP_WINDOW_MINUTES', 30),
+      trustedProxies: listOr(env, 'INSIGHTS_TRUSTED_PROXIES'),
       rateLimit: {
-        windowSeconds: env.int('INSIGHTS_RATE_LIMIT_WINDOW_SECONDS', 60),
-        maxHits: env.int('INSIGHTS_RATE_LIMIT_MAX_HITS', 60),
+        windowSeconds: intOr(env, 'INSIGHTS_RATE_LIMIT_WINDOW_SECONDS', 60),
+        maxHits: intOr(env, 'INSIGHTS_RATE_LIMIT_MAX_HITS', 60),
+      },
+      // One client IP, whatever user agents it sends. Defaults sized for a NAT'd school or office: 300 readers
+      // of one article per de-dup window, 1200 hits a minute in all (20 a second).
+      ipLimit: {
+        perDocument: {
+          windowSeconds: intOr(env, 'INSIGHTS_IP_DOCUMENT_WINDOW_SECONDS', 60 * intOr(env, 'INSIGHTS_DEDUP_WINDOW_MINUTES', 30)),
+          maxHits: intOr(env, 'INSIGHTS_IP_DOCUMENT_MAX_HITS', 300),
+        },
+        overall: {
+          windowSeconds: intOr(env, 'INSIGHTS_IP_WINDOW_SECONDS', 60),
+          maxHits: intOr(env, 'INSIGHTS_IP_MAX_HITS', 1200),
+        },
       },
       benchRoutes: env.bool('INSIGHTS_BENCH_ROUTES', false),
     },

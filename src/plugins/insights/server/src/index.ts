@@ -3,6 +3,7 @@ import config from './config';
 import bench from './controllers/bench';
 import commendations from './controllers/commendations';
 import views from './controllers/views';
+import beaconBody from './middlewares/beacon-body';
 import register from './register';
 import routes from './routes';
 import commendationsService from './services/commendations';
@@ -18,6 +19,7 @@ export default {
   destroy: stopSweeper,
   config,
   controllers: { views, bench, commendations },
+  middlewares: { 'beacon-body': beaconBody },
   routes,
   services: { commendations: commendationsService, documents, rankings, rateLimit, viewStore, visitor },
 };
