@@ -15,8 +15,8 @@ const LINKS = [
 ] as const;
 type Link = (typeof LINKS)[number];
 
-/** Stands for the unit a create is making: it has no documentId yet, and nothing stored points at it. */
-const NEW_UNIT = '\u0000new unit';
+/** Stands for the unit a create is making: it has no documentId yet, nothing stored points at it, it is never queried. */
+const NEW_UNIT = 'the new unit';
 
 const documentIdOf = (value: unknown) => (isRecord(value) && typeof value.documentId === 'string' ? value.documentId : null);
 
@@ -25,12 +25,13 @@ const documentIdOf = (value: unknown) => (isRecord(value) && typeof value.docume
  * the shared-relations rule keeps them equal, and the union also catches a locale left behind).
  */
 const storedUps = async (strapi: Core.Strapi, link: Link, units: string[]) => {
+  const ups = new Map<string, string[]>();
+  if (units.length === 0) return ups;
   const rows: Record<string, unknown>[] = await strapi.db.query(ORGANIZATION).findMany({
     select: ['documentId'],
     where: { documentId: { $in: units } },
     populate: { [link.up]: { select: ['documentId'] } },
   });
-  const ups = new Map<string, string[]>();
   for (const row of rows) {
     const target = documentIdOf(row[link.up]);
     if (target !== null) ups.set(String(row.documentId), [...(ups.get(String(row.documentId)) ?? []), target]);
@@ -70,7 +71,7 @@ const closesLoop = async (strapi: Core.Strapi, link: Link, self: string, written
   const seen = new Set<string>();
   let level = [self];
   while (level.length > 0) {
-    const stored = await storedUps(strapi, link, level.filter((unit) => !written.has(unit)));
+    const stored = await storedUps(strapi, link, level.filter((unit) => !written.has(unit) && unit !== NEW_UNIT));
     const next = level.flatMap((unit) => (written.has(unit) ? [written.get(unit) ?? null] : (stored.get(unit) ?? [])));
     if (next.includes(self)) return true;
     level = [...new Set(next.flatMap((unit) => (unit === null || seen.has(unit) ? [] : [unit])))];

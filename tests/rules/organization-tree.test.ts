@@ -99,6 +99,17 @@ describe('children: a unit cannot adopt one of its ancestors', () => {
     await refusedInScript(() => newUnit({ parent: bottom, children: [top] }), ANCESTOR);
   });
 
+  it('accepts a new unit with children and predecessors over REST', async () => {
+    const [child, older] = [await newUnit(), await newUnit()];
+    const res = await http(app)
+      .post('/api/organizations')
+      .set('Authorization', token)
+      .send({ data: { name: `Hội LHPN ${unique()}`, kind: 'womens_union', level: 'province', children: [child], predecessors: { connect: [older] } } });
+    expect(res.status).toBe(201);
+    const stored = await app.db.query(ORG).findOne({ where: { documentId: res.body.data.documentId, locale: 'vi' }, populate: { children: true, predecessors: true } });
+    expect([stored.children[0].documentId, stored.predecessors[0].documentId]).toEqual([child, older]);
+  });
+
   it('refuses parent and children written together into a loop', async () => {
     const [a, b] = [await newUnit(), await newUnit()];
     await refusedOverRest(a, { parent: b, children: [b] }, ANCESTOR);

@@ -180,10 +180,6 @@ describe('one client IP rotating its user agent', () => {
     expect(retryAfter(answers[4])).toBeLessThanOrEqual(60);
     expect(await Promise.all(ids.map(totalOf))).toEqual([1, 1, 1, 1, 0, 0]);
   });
-
-  it('has generous defaults, configurable', () => {
-    expect(app.config.get('plugin::insights.ipLimit')).toEqual({ perDocument: { windowSeconds: 1800, maxHits: 300 }, overall: { windowSeconds: 60, maxHits: 1200 } });
-  });
 });
 
 describe('body size', () => {
