@@ -51,6 +51,9 @@ const main = async () => {
   const db = await createDatabase('hoi_lhpn_bench');
   const app = await startApp(db.database, 13370 + (process.pid % 500), {
     INSIGHTS_RATE_LIMIT_MAX_HITS: '100000000',
+    // Every benchmark hit comes from loopback: one client IP.
+    INSIGHTS_IP_MAX_HITS: '100000000',
+    INSIGHTS_IP_DOCUMENT_MAX_HITS: '100000000',
     SEED_ON_EMPTY_DATABASE: 'false',
   });
   try {

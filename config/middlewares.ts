@@ -14,6 +14,8 @@ const config: Core.Config.Middlewares = [
   },
   'global::query-guard',
   'global::pagination-guard',
+  // Before strapi::body: the view beacon's own parser, which stops reading at the beacon's size limit.
+  'plugin::insights.beacon-body',
   'strapi::body',
   'global::body-guard',
   'strapi::session',

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { asWriteCall, isRecord, relationTarget, type DocumentMiddleware } from './document-params';
+import { asWriteCall, isRecord, relationChange, toOneAfter, type DocumentMiddleware } from './document-params';
 
 const AWARD = 'api::award.award';
 const ORGANIZATION = 'api::organization.organization';
@@ -16,20 +16,29 @@ const FORM_NAMES: Record<string, string> = {
 
 /**
  * Sets `issuerWarning` when the issuer's level or kind does not normally issue the award's form
- * (config/commendations.ts), and clears it when it does. A warning, never a refusal.
+ * (config/commendations.ts), and clears it when it does. A warning, never a refusal. The field is the server's:
+ * it is worked out on every write, whatever the call sends there (i18n then copies it to the other locales).
  */
 export const awardIssuerRule =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
     const call = asWriteCall(ctx);
-    if (!call || call.uid !== AWARD || !('form' in call.data || 'issuer' in call.data)) return next();
+    if (!call || call.uid !== AWARD) return next();
 
     const stored = call.documentId
-      ? await strapi.db.query(AWARD).findOne({ where: { documentId: call.documentId }, select: ['form'], populate: { issuer: { select: ['documentId'] } } })
+      ? await strapi.db.query(AWARD).findOne({
+          where: { documentId: call.documentId, publishedAt: null },
+          select: ['form'],
+          populate: { issuer: { select: ['documentId'] } },
+        })
       : null;
     const form = 'form' in call.data ? call.data.form : stored?.form;
-    const issuerId = 'issuer' in call.data ? await relationTarget(strapi, ORGANIZATION, call.data.issuer) : stored?.issuer?.documentId;
-    const issuer = issuerId ? await strapi.db.query(ORGANIZATION).findOne({ where: { documentId: issuerId }, select: ['name', 'level', 'kind'] }) : null;
+    const storedIssuer: string | null = stored?.issuer?.documentId ?? null;
+    const issuerId = 'issuer' in call.data ? toOneAfter(await relationChange(strapi, ORGANIZATION, call.data.issuer), storedIssuer) : storedIssuer;
+    // The oldest locale names the issuer, so the shared warning reads the same whichever locale is written.
+    const issuer = issuerId
+      ? await strapi.db.query(ORGANIZATION).findOne({ where: { documentId: issuerId }, select: ['name', 'level', 'kind'], orderBy: { id: 'asc' } })
+      : null;
 
     const rules: unknown = strapi.config.get('commendations.issuerRules', {});
     const rule: unknown = isRecord(rules) && typeof form === 'string' ? rules[form] : undefined;

@@ -4,6 +4,10 @@ import { errors } from '@strapi/utils';
 import { asWriteCall, isRecord, writeLocale, type DocumentMiddleware, type WriteCall } from './document-params';
 
 const AWARD = 'api::award.award';
+const COUNTED = ['countedCollectives', 'countedIndividuals'] as const;
+
+/** Actions after which i18n may have copied the shared counted numbers into other locales (see @strapi/i18n bootstrap). */
+const SYNCING_ACTIONS = ['create', 'update', 'publish', 'discardDraft'];
 
 /** True when a relation input (or a populated relation) points at something. */
 const isLinked = (value: unknown): boolean => {
@@ -38,51 +42,86 @@ const checkRecipient = (item: unknown, index: number) => {
 
 const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
-/** What the award looks like after this write: the call's fields over the stored ones. */
-const mergedRecipients = async (strapi: Core.Strapi, call: WriteCall) => {
-  const { data } = call;
-  const needsStored = !('recipients' in data && 'countedCollectives' in data && 'countedIndividuals' in data);
-  const stored =
-    needsStored && call.action === 'update' && call.documentId
-      ? await strapi.db.query(AWARD).findOne({
-          select: ['countedCollectives', 'countedIndividuals'],
-          where: { documentId: call.documentId, locale: await writeLocale(strapi, call), publishedAt: null },
-          populate: { recipients: { populate: { organization: { select: ['id'] }, official: { select: ['id'] } } } },
-        })
-      : null;
-  const pick = (field: string) => (field in data ? data[field] : stored?.[field]);
-  const recipients = pick('recipients');
+/** The derived totals: recipients named in this locale plus the shared counted numbers. */
+const totals = (recipients: unknown, counted: Record<string, unknown>) => {
+  const named = (kind: string) => (Array.isArray(recipients) ? recipients.filter((item) => isRecord(item) && item.kind === kind).length : 0);
   return {
-    recipients: Array.isArray(recipients) ? recipients : [],
-    fromInput: 'recipients' in data,
-    countedCollectives: count(pick('countedCollectives')),
-    countedIndividuals: count(pick('countedIndividuals')),
+    collectiveCount: named('collective') + count(counted.countedCollectives),
+    individualCount: named('individual') + count(counted.countedIndividuals),
   };
 };
 
 /**
- * Award recipients: each well-formed, at least one named or counted, and the derived
- * collectiveCount / individualCount (named + counted) written with every change.
+ * The stored draft the write lands on. A locale being created has none: its counted numbers (shared) come from
+ * another locale, its recipients (localized) only from the call.
+ */
+const storedDraft = async (strapi: Core.Strapi, call: WriteCall) => {
+  if (call.action !== 'update' || !call.documentId) return null;
+  const find = (locale?: string) =>
+    strapi.db.query(AWARD).findOne({
+      select: [...COUNTED],
+      where: { documentId: call.documentId, publishedAt: null, ...(locale ? { locale } : {}) },
+      populate: { recipients: { select: ['kind'] } },
+    });
+  const own = await find(await writeLocale(strapi, call));
+  return own ?? { ...(await find()), recipients: [] };
+};
+
+/** What the award looks like after this write: the call's fields over the stored ones. */
+const mergedRecipients = async (strapi: Core.Strapi, call: WriteCall) => {
+  const { data } = call;
+  const complete = 'recipients' in data && COUNTED.every((field) => field in data);
+  const stored = complete ? null : await storedDraft(strapi, call);
+  const pick = (field: string) => (field in data ? data[field] : stored?.[field]);
+  return { recipients: pick('recipients'), counted: { countedCollectives: pick('countedCollectives'), countedIndividuals: pick('countedIndividuals') } };
+};
+
+/**
+ * Every version of the document (each locale, draft and published) gets totals from its own recipients and the
+ * counted numbers it holds now: a counted number written in one locale is copied by i18n into the others, whose
+ * totals would otherwise stay stale. Written in place, as i18n writes the copies, so no version changes status.
+ */
+const recountEveryVersion = async (strapi: Core.Strapi, documentId: string) => {
+  const rows: Record<string, unknown>[] = await strapi.db.query(AWARD).findMany({
+    select: ['id', 'collectiveCount', 'individualCount', ...COUNTED],
+    where: { documentId },
+    populate: { recipients: { select: ['kind'] } },
+  });
+  for (const row of rows) {
+    const derived = totals(row.recipients, row);
+    if (derived.collectiveCount === row.collectiveCount && derived.individualCount === row.individualCount) continue;
+    await strapi.db.query(AWARD).update({ where: { id: row.id }, data: derived });
+  }
+};
+
+const documentIdAfter = (params: unknown, result: unknown) => {
+  const from = [params, result].find((value) => isRecord(value) && typeof value.documentId === 'string');
+  return isRecord(from) ? String(from.documentId) : undefined;
+};
+
+/**
+ * Award recipients: each well-formed, at least one named or counted. The derived collectiveCount /
+ * individualCount (named + counted) are the server's: whatever a call sends there is replaced, in every locale.
  */
 export const awardRecipientsRule =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
+    if (ctx.uid !== AWARD || !SYNCING_ACTIONS.includes(ctx.action)) return next();
     const call = asWriteCall(ctx);
-    if (!call || call.uid !== AWARD) return next();
-    const touched = ['recipients', 'countedCollectives', 'countedIndividuals'].some((field) => field in call.data);
-    if (call.action === 'update' && !touched) return next();
-
-    const merged = await mergedRecipients(strapi, call);
-    if (merged.fromInput) merged.recipients.forEach(checkRecipient);
-    const named = (kind: string) => merged.recipients.filter((item) => isRecord(item) && item.kind === kind).length;
-    const collectiveCount = named('collective') + merged.countedCollectives;
-    const individualCount = named('individual') + merged.countedIndividuals;
-    if (collectiveCount + individualCount === 0) {
-      throw new errors.ValidationError('an award needs at least one recipient, named or counted', {
-        errors: [{ path: ['recipients'], message: 'no recipient named or counted', name: 'ValidationError' }],
-      });
+    if (call) {
+      const touched = call.action === 'create' || ['recipients', ...COUNTED].some((field) => field in call.data);
+      const merged = await mergedRecipients(strapi, call);
+      if ('recipients' in call.data && Array.isArray(call.data.recipients)) call.data.recipients.forEach(checkRecipient);
+      const derived = totals(merged.recipients, merged.counted);
+      if (touched && derived.collectiveCount + derived.individualCount === 0) {
+        throw new errors.ValidationError('an award needs at least one recipient, named or counted', {
+          errors: [{ path: ['recipients'], message: 'no recipient named or counted', name: 'ValidationError' }],
+        });
+      }
+      Object.assign(call.data, derived);
     }
-    call.data.collectiveCount = collectiveCount;
-    call.data.individualCount = individualCount;
-    return next();
+    const result = await next();
+    const documentId = documentIdAfter(ctx.params, result);
+    if (documentId) await recountEveryVersion(strapi, documentId);
+    return result;
   };

@@ -1,53 +1,102 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { asWriteCall, relationTarget, type DocumentMiddleware } from './document-params';
+import { asWriteCall, isRecord, relationChange, toManyAfter, toOneAfter, type DocumentMiddleware, type WriteCall } from './document-params';
 
 const ORGANIZATION = 'api::organization.organization';
 
-/** Links that must never loop back: a unit is not its own ancestor, nor its own (eventual) successor. */
-const CHAIN_FIELDS = ['parent', 'successor'] as const;
-type ChainField = (typeof CHAIN_FIELDS)[number];
+/**
+ * Links that must never loop back: a unit is not its own ancestor, nor its own (eventual) successor. Each link
+ * can be written from either end: `parent` / `successor` on the unit, `children` / `predecessors` on the target.
+ */
+const LINKS = [
+  { up: 'parent', down: 'children', message: 'would make this unit its own ancestor' },
+  { up: 'successor', down: 'predecessors', message: 'would make this unit succeed itself' },
+] as const;
+type Link = (typeof LINKS)[number];
 
-const MAX_CHAIN = 64;
+/** Stands for the unit a create is making: it has no documentId yet, nothing stored points at it, it is never queried. */
+const NEW_UNIT = 'the new unit';
 
-/** Walks the chain up from `start`; true when it reaches `self`. One query per step: trees are a few levels deep. */
-const chainReaches = async (strapi: Core.Strapi, field: ChainField, start: string, self: string) => {
+const documentIdOf = (value: unknown) => (isRecord(value) && typeof value.documentId === 'string' ? value.documentId : null);
+
+/**
+ * The `up` targets stored for these units, every locale taken together (relations are per locale in Strapi 5;
+ * the shared-relations rule keeps them equal, and the union also catches a locale left behind).
+ */
+const storedUps = async (strapi: Core.Strapi, link: Link, units: string[]) => {
+  const ups = new Map<string, string[]>();
+  if (units.length === 0) return ups;
+  const rows: Record<string, unknown>[] = await strapi.db.query(ORGANIZATION).findMany({
+    select: ['documentId'],
+    where: { documentId: { $in: units } },
+    populate: { [link.up]: { select: ['documentId'] } },
+  });
+  for (const row of rows) {
+    const target = documentIdOf(row[link.up]);
+    if (target !== null) ups.set(String(row.documentId), [...(ups.get(String(row.documentId)) ?? []), target]);
+  }
+  return ups;
+};
+
+const storedDowns = async (strapi: Core.Strapi, link: Link, unit: string) => {
+  const rows = await strapi.db.query(ORGANIZATION).findMany({ select: ['documentId'], where: { [link.up]: { documentId: unit } } });
+  return [...new Set(rows.map((row) => String(row.documentId)))];
+};
+
+/**
+ * The `up` links this write sets, unit → its new target (null: none). They all touch `self`: its own `up`, and
+ * the `up` of each unit it names as `down`; so any loop this write closes goes through `self`.
+ */
+const writtenUps = async (strapi: Core.Strapi, call: WriteCall, link: Link, self: string) => {
+  const ups = new Map<string, string | null>();
+  if (link.up in call.data) {
+    const current = call.documentId ? ((await storedUps(strapi, link, [self])).get(self)?.[0] ?? null) : null;
+    ups.set(self, toOneAfter(await relationChange(strapi, ORGANIZATION, call.data[link.up]), current));
+  }
+  if (link.down in call.data) {
+    const current = call.documentId ? await storedDowns(strapi, link, self) : [];
+    const after = toManyAfter(await relationChange(strapi, ORGANIZATION, call.data[link.down]), current);
+    for (const unit of current) if (!after.includes(unit)) ups.set(unit, null);
+    for (const unit of after) ups.set(unit, self);
+  }
+  return ups;
+};
+
+/**
+ * Walks up from `self` over the graph as it will be after the write, one query per level, with a visited set
+ * (no depth cap, and a loop already stored cannot hang it); true when the walk comes back to `self`.
+ */
+const closesLoop = async (strapi: Core.Strapi, link: Link, self: string, written: Map<string, string | null>) => {
   const seen = new Set<string>();
-  let current: string | undefined = start;
-  while (current && !seen.has(current) && seen.size < MAX_CHAIN) {
-    if (current === self) return true;
-    seen.add(current);
-    const row: Record<string, unknown> | null = await strapi.db.query(ORGANIZATION).findOne({
-      select: ['id'],
-      where: { documentId: current },
-      populate: { [field]: { select: ['documentId'] } },
-    });
-    const next = row?.[field];
-    current = next && typeof next === 'object' && 'documentId' in next ? String(next.documentId) : undefined;
+  let level = [self];
+  while (level.length > 0) {
+    const stored = await storedUps(strapi, link, level.filter((unit) => !written.has(unit) && unit !== NEW_UNIT));
+    const next = level.flatMap((unit) => (written.has(unit) ? [written.get(unit) ?? null] : (stored.get(unit) ?? [])));
+    if (next.includes(self)) return true;
+    level = [...new Set(next.flatMap((unit) => (unit === null || seen.has(unit) ? [] : [unit])))];
+    level.forEach((unit) => seen.add(unit));
   }
   return false;
 };
 
-const cycleError = (field: ChainField) =>
-  new errors.ValidationError(
-    field === 'parent'
-      ? 'parent would make this unit its own ancestor'
-      : 'successor would make this unit succeed itself',
-    { errors: [{ path: [field], message: `${field} creates a cycle`, name: 'ValidationError' }] }
-  );
+const loopError = (link: Link, call: WriteCall) => {
+  const field = link.up in call.data ? link.up : link.down;
+  return new errors.ValidationError(`${field} ${link.message}`, {
+    errors: [{ path: [field], message: `${field} creates a cycle`, name: 'ValidationError' }],
+  });
+};
 
 export const organizationTreeRule =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
     const call = asWriteCall(ctx);
     if (!call || call.uid !== ORGANIZATION) return next();
-    for (const field of CHAIN_FIELDS) {
-      if (!(field in call.data)) continue;
-      const target = await relationTarget(strapi, ORGANIZATION, call.data[field]);
-      if (!target) continue;
-      if (target === call.documentId) throw cycleError(field);
-      if (call.documentId && (await chainReaches(strapi, field, target, call.documentId))) throw cycleError(field);
+    const self = call.documentId ?? NEW_UNIT;
+    for (const link of LINKS) {
+      if (!(link.up in call.data) && !(link.down in call.data)) continue;
+      const written = await writtenUps(strapi, call, link, self);
+      if (written.size > 0 && (await closesLoop(strapi, link, self, written))) throw loopError(link, call);
     }
     return next();
   };

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { Core } from '@strapi/strapi';
 
 import { adminSession } from '../../helpers/admin';
@@ -113,9 +114,11 @@ describe('counting', () => {
     const agent = visitorAgent();
     setConfig('rateLimit', { windowSeconds: 60, maxHits: 3 });
     try {
-      const statuses = [];
-      for (let i = 0; i < 5; i += 1) statuses.push((await hit({ type: 'article', documentId }, agent)).status);
-      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      const answers = [];
+      for (let i = 0; i < 5; i += 1) answers.push(await hit({ type: 'article', documentId }, agent));
+      expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 429, 429]);
+      expect(answers[3].headers['retry-after']).toMatch(/^\d+$/);
+      expect(answers[3].body.error).toMatchObject({ status: 429, name: 'RateLimitError' });
       expect((await hit({ type: 'article', documentId }, visitorAgent())).status).toBe(200);
     } finally {
       setConfig('rateLimit', { windowSeconds: 60, maxHits: 60 });
@@ -130,6 +133,95 @@ describe('counting', () => {
       const dump = JSON.stringify(await knex(table).select('*'));
       expect(dump).not.toMatch(/UniqueAgentMarker|127\.0\.0\.1|198\.51\.100\.77|::ffff/);
     }
+  });
+});
+
+describe('one client IP rotating its user agent', () => {
+  let ipCounter = 0;
+  /** A fresh client address per test (believed from the loopback proxy), so the IP budgets start empty. */
+  const freshIp = () => `198.18.0.${(ipCounter += 1)}`;
+  const totalOf = async (documentId: string) =>
+    Number((await app.db.connection('insights_view_totals').where({ document_id: documentId }).sum({ n: 'views' }).first())?.n ?? 0);
+  const retryAfter = (res: { headers: Record<string, string> }) => Number(res.headers['retry-after']);
+
+  beforeEach(() => setConfig('trustedProxies', ['loopback']));
+  afterEach(() => {
+    setConfig('trustedProxies', []);
+    setConfig('ipLimit', { perDocument: { windowSeconds: 1800, maxHits: 300 }, overall: { windowSeconds: 60, maxHits: 1200 } });
+  });
+
+  it('stops being counted at the per-document cap, with 429 and Retry-After', async () => {
+    setConfig('ipLimit', { perDocument: { windowSeconds: 1800, maxHits: 3 }, overall: { windowSeconds: 60, maxHits: 1200 } });
+    const [documentId, other] = [await publishedArticle(), await publishedArticle()];
+    const ip = { 'X-Forwarded-For': freshIp() };
+    const answers = [];
+    for (let i = 0; i < 6; i += 1) answers.push(await hit({ type: 'article', documentId }, visitorAgent(), ip));
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 429, 429, 429]);
+    for (const refused of answers.slice(3)) {
+      expect(retryAfter(refused)).toBeGreaterThan(0);
+      expect(retryAfter(refused)).toBeLessThanOrEqual(1800);
+      expect(refused.body.error.message).toMatch(/Too many view hits/);
+    }
+    expect(await totalOf(documentId)).toBe(3);
+    // Other documents, and other addresses, still count.
+    expect((await hit({ type: 'article', documentId: other }, visitorAgent(), ip)).body.data).toEqual({ counted: true, views: 1 });
+    expect((await hit({ type: 'article', documentId }, visitorAgent(), { 'X-Forwarded-For': freshIp() })).body.data).toEqual({ counted: true, views: 4 });
+  });
+
+  it('stops being counted at the overall cap, across documents', async () => {
+    setConfig('ipLimit', { perDocument: { windowSeconds: 1800, maxHits: 300 }, overall: { windowSeconds: 60, maxHits: 4 } });
+    const ids = [];
+    for (let i = 0; i < 6; i += 1) ids.push(await publishedArticle());
+    const ip = { 'X-Forwarded-For': freshIp() };
+    const answers = [];
+    for (const documentId of ids) answers.push(await hit({ type: 'article', documentId }, visitorAgent(), ip));
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200, 429, 429]);
+    expect(retryAfter(answers[4])).toBeGreaterThan(0);
+    expect(retryAfter(answers[4])).toBeLessThanOrEqual(60);
+    expect(await Promise.all(ids.map(totalOf))).toEqual([1, 1, 1, 1, 0, 0]);
+  });
+});
+
+describe('body size', () => {
+  /** Sends a body in chunks (Transfer-Encoding: chunked, no Content-Length), as a client may. */
+  const postChunked = (chunks: string[]) =>
+    new Promise<{ status: number; body: { data?: unknown; error?: { message: string } } }>((resolve, reject) => {
+      const server = app.server.httpServer;
+      const send = () => {
+        const address = server.address();
+        if (!address || typeof address === 'string') return reject(new Error('server is not listening'));
+        const req = request({ host: '127.0.0.1', port: address.port, method: 'POST', path: '/api/insights/views', headers: { 'content-type': 'application/json', 'user-agent': visitorAgent() } });
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        for (const chunk of chunks) req.write(chunk);
+        req.end();
+      };
+      if (server.listening) send();
+      else server.listen(0, '127.0.0.1', send);
+    });
+
+  it('refuses a chunked body over the limit with 413, even when it parses to a small object, and stores nothing', async () => {
+    const documentId = await publishedArticle();
+    const before = await storedRows();
+    const padded = JSON.stringify({ type: 'article', documentId }) + ' '.repeat(5000);
+    const res = await postChunked(padded.match(/[\s\S]{1,500}/g) ?? []);
+    expect(res.status).toBe(413);
+    expect(res.body.error?.message).toMatch(/Body over 1024 bytes/);
+    expect(await storedRows()).toEqual(before);
+    const withLength = await hit(padded, visitorAgent());
+    expect(withLength.status).toBe(413);
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it('counts a chunked body under the limit', async () => {
+    const documentId = await publishedArticle();
+    const body = JSON.stringify({ type: 'article', documentId });
+    const res = await postChunked([body.slice(0, 10), body.slice(10)]);
+    expect(res).toEqual({ status: 200, body: { data: { counted: true, views: 1 } } });
   });
 });
 

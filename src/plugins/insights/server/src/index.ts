@@ -2,6 +2,7 @@ import bootstrap, { stopSweeper } from './bootstrap';
 import config from './config';
 import commendations from './controllers/commendations';
 import views from './controllers/views';
+import beaconBody from './middlewares/beacon-body';
 import register from './register';
 import routes from './routes';
 import commendationsService from './services/commendations';
@@ -17,6 +18,7 @@ export default {
   destroy: stopSweeper,
   config,
   controllers: { views, commendations },
+  middlewares: { 'beacon-body': beaconBody },
   routes,
   services: { commendations: commendationsService, documents, rankings, rateLimit, viewStore, visitor },
 };

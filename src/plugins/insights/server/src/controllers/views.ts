@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 
 import { insightsConfig } from '../config';
 import { addDays, localDay } from '../services/calendar';
+import type { HitSource, Verdict } from '../services/rate-limit';
 import type { HitResult } from '../services/view-store';
 import { parseCountsQuery, parseDailyQuery, parseHit, parseRankingQuery } from '../validation/views';
 
@@ -18,14 +19,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** POST /views: one page view, from a beacon the page sends (so page caches do not hide views). */
     async track(ctx: Context) {
-      const size = Number(ctx.request.length ?? 0) || Buffer.byteLength(JSON.stringify(ctx.request.body ?? ''));
-      if (size > config().maxBodyBytes) throw new errors.PayloadTooLargeError(`Body over ${config().maxBodyBytes} bytes`);
+      // The body's size limit is the beacon-body middleware's: it reads no further than maxBodyBytes.
       const hit = parseHit(ctx.request.body, documents().trackableTypeNames());
 
       const userAgent = ctx.get('user-agent');
-      const visitor: string = await visitors().visitorHash(visitors().clientIp(ctx.req), userAgent);
-      if (!strapi.plugin('insights').service('rateLimit').allow(visitor)) {
-        throw new errors.RateLimitError('Too many view hits from this visitor; try again later');
+      const ip: string = visitors().clientIp(ctx.req);
+      const visitor: string = await visitors().visitorHash(ip, userAgent);
+      const source: HitSource = { visitor, client: await visitors().clientHash(ip), document: `${hit.type}:${hit.documentId}` };
+      const verdict: Verdict = strapi.plugin('insights').service('rateLimit').allowHit(source);
+      if (!verdict.allowed) {
+        ctx.set('Retry-After', String(verdict.retryAfterSeconds));
+        throw new errors.RateLimitError(`Too many view hits from this client; try again in ${verdict.retryAfterSeconds} s`, {
+          retryAfterSeconds: verdict.retryAfterSeconds,
+        });
       }
 
       const key = { contentType: documents().contentTypeOf(hit.type), documentId: hit.documentId, locale: await documents().resolveLocale(hit.locale) };

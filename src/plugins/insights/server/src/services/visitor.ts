@@ -49,6 +49,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return sha256(await saltFor(localDay(now, config().utcOffsetMinutes)), ip, userAgent);
     },
 
+    /** The client IP's hash for today: what per-IP limits are kept by, so no store holds the address itself. */
+    async clientHash(ip: string, now = Date.now()) {
+      return sha256(await saltFor(localDay(now, config().utcOffsetMinutes)), 'client', ip);
+    },
+
     /** The key of "this visitor saw this document in this locale", stored until the window ends. */
     viewMark(visitor: string, contentType: string, documentId: string, locale: string) {
       return sha256(visitor, contentType, documentId, locale);
