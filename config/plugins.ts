@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
+import { graphqlValidationRules } from '../src/security/graphql-limits';
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
     config: {
@@ -25,7 +27,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       defaultLimit: 25,
       maxLimit: 100,
       landingPage: env('NODE_ENV') !== 'production',
-      apolloServer: { introspection: env.bool('GRAPHQL_INTROSPECTION', true) },
+      apolloServer: {
+        introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+        // Added to Strapi's depth limit: closed account mutations, alias and cost caps (src/security/graphql-limits.ts).
+        validationRules: graphqlValidationRules({
+          maxAliases: env.int('GRAPHQL_MAX_ALIASES', 15),
+          maxCost: env.int('GRAPHQL_MAX_COST', 5000),
+        }),
+        // CORS is the app's strapi::cors allow-list (config/middlewares.ts); the plugin's own would answer any Origin.
+        cors: false,
+      },
     },
   },
   insights: {

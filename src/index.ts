@@ -8,10 +8,12 @@ import { awardRecipientsRule } from './rules/award-recipients';
 import { awardReferencesRule } from './rules/award-references';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
+import { hideLocalizationFiltersInGraphql } from './rules/public-filters';
 import { forgetLocales, readScopeRule } from './rules/read-scope';
 import { sharedRelationsRule } from './rules/shared-relations';
 import { slugRule } from './rules/slug';
 import { importSeed } from './seed';
+import { closeRegistration } from './security/closed-auth';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -30,6 +32,7 @@ export default {
     for (const rule of rules) {
       strapi.documents.use(rule(strapi));
     }
+    hideLocalizationFiltersInGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -41,6 +44,7 @@ export default {
     });
     await ensureLocales(strapi);
     await enforcePublicPermissions(strapi);
+    await closeRegistration(strapi);
     const empty = (await strapi.db.query('api::organization.organization').count()) === 0;
     if (empty && strapi.config.get('seed.onEmptyDatabase', true)) await importSeed(strapi);
   },
