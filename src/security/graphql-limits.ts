@@ -1,6 +1,6 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import type { ValidationRule } from 'graphql';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 
 import { closedAuthMutationsRule } from './closed-auth';
 
@@ -12,11 +12,21 @@ export type GraphqlLimits = {
 };
 
 /**
+ * graphql-armor throws by default, which Apollo answers with a 500; reported on the validation context, the
+ * refusal is an ordinary validation error (400) with the limit in its message.
+ */
+const reportAsValidationError = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
+/**
  * Apollo validation rules added to Strapi's own depth limit. Validation runs before any resolver, and Apollo
  * answers a failed validation with 400, so a refused operation costs a parse and a walk of its AST.
  */
 export const graphqlValidationRules = (limits: GraphqlLimits): ValidationRule[] => [
   closedAuthMutationsRule,
-  maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
-  costLimitRule({ maxCost: limits.maxCost, exposeLimits: true }),
+  maxAliasesRule({ n: limits.maxAliases, ...reportAsValidationError }),
+  costLimitRule({ maxCost: limits.maxCost, ...reportAsValidationError }),
 ];

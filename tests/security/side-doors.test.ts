@@ -121,8 +121,9 @@ describe('draft text is out of reach of public filters', () => {
       data: { title: `Tin ${marker}`, meetings: [draftMeeting.documentId, shownMeeting.documentId] },
     });
     articleId = article.documentId;
-    // An English translation saved as a draft only.
-    await articles().update({ documentId: articleId, locale: 'en', data: { title: `News ${marker}`, summary: draftEnSummary } });
+    // A published article whose English translation is a draft only (no meetings: those exist in vi only).
+    const translated = await articles().create({ locale: 'vi', status: 'published', data: { title: `Tin dịch ${marker}` } });
+    await articles().update({ documentId: translated.documentId, locale: 'en', data: { title: `News ${marker}`, summary: draftEnSummary } });
   });
 
   const restIds = async (query: string) => {
@@ -245,7 +246,7 @@ describe('GraphQL cost limits', () => {
   });
 
   it('refuses an operation over the cost limit with 400', async () => {
-    const fields = Array.from({ length: 40 }, () => 'name shortName slug kind level phone email website').join(' ');
+    const fields = Array.from({ length: 80 }, () => 'name shortName slug kind level phone email website').join(' ');
     const deep = `{ organizations { ${fields} parent { ${fields} parent { ${fields} parent { ${fields} } } } } }`;
     const res = await graphql(app, deep);
     expect(res.status).toBe(400);
