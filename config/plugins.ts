@@ -1,7 +1,15 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 
-import { graphqlValidationRules } from '../src/security/graphql-limits';
+import { graphqlValidationRules, queryCostPlugin } from '../src/security/graphql-limits';
+
+/** GraphQL page sizes, and the caps on one operation (src/security/graphql-limits.ts). */
+const graphqlLimits = (env: Core.Config.Shared.ConfigParams['env']) => ({
+  defaultLimit: 25,
+  maxLimit: 100,
+  maxAliases: env.int('GRAPHQL_MAX_ALIASES', 15),
+  maxCost: env.int('GRAPHQL_MAX_COST', 20000),
+});
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
@@ -24,16 +32,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       shadowCRUD: true,
       // Caps keep one anonymous query from walking the whole unit tree or paging everything at once.
       depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 8),
-      defaultLimit: 25,
-      maxLimit: 100,
+      defaultLimit: graphqlLimits(env).defaultLimit,
+      maxLimit: graphqlLimits(env).maxLimit,
       landingPage: env('NODE_ENV') !== 'production',
       apolloServer: {
         introspection: env.bool('GRAPHQL_INTROSPECTION', true),
-        // Added to Strapi's depth limit: closed account mutations, alias and cost caps (src/security/graphql-limits.ts).
-        validationRules: graphqlValidationRules({
-          maxAliases: env.int('GRAPHQL_MAX_ALIASES', 15),
-          maxCost: env.int('GRAPHQL_MAX_COST', 5000),
-        }),
+        // Added to Strapi's depth limit: closed account mutations, an alias cap and a cost cap (fields × page sizes).
+        validationRules: graphqlValidationRules(graphqlLimits(env)),
+        plugins: [queryCostPlugin(graphqlLimits(env))],
         // CORS is the app's strapi::cors allow-list (config/middlewares.ts); the plugin's own would answer any Origin.
         cors: false,
       },

@@ -232,7 +232,7 @@ describe('daily view series', () => {
   });
 });
 
-describe('GraphQL cost limits', () => {
+describe('GraphQL alias and cost limits', () => {
   const aliased = (count: number) =>
     `{ ${Array.from({ length: count }, (_, i) => `a${i}: organizations { commendations(include: ["descendants", "predecessors"]) { title } }`).join(' ')} }`;
 
@@ -245,19 +245,32 @@ describe('GraphQL cost limits', () => {
     spy.mockRestore();
   });
 
-  it('refuses an operation over the cost limit with 400', async () => {
-    const fields = Array.from({ length: 80 }, () => 'name shortName slug kind level phone email website').join(' ');
-    const deep = `{ organizations { ${fields} parent { ${fields} parent { ${fields} parent { ${fields} } } } } }`;
-    const res = await graphql(app, deep);
-    expect(res.status).toBe(400);
-    expect(res.body.errors[0].message).toMatch(/Cost limit/i);
+  it('refuses an operation whose fields × page sizes cost too much with 400, variables included', async () => {
+    const nested = 'query ($outer: Int, $inner: Int) { organizations(pagination: { limit: $outer }) { name children(pagination: { limit: $inner }) { name } } }';
+    const refused = await graphql(app, nested, { outer: 100, inner: 100 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].message).toMatch(/^Query cost \d+ is over the limit of 20000/);
+    expect(refused.body.errors[0].extensions.code).toBe('GRAPHQL_QUERY_TOO_COSTLY');
+    const smaller = await graphql(app, nested, { outer: 100, inner: 10 });
+    expect(smaller.status).toBe(200);
+    expect(smaller.body.errors).toBeUndefined();
   });
 
-  it('still answers an ordinary query, aliases included', async () => {
-    const res = await graphql(app, `{ vi: articles(locale: "vi") { title organization { name parent { name } } } en: articles(locale: "en") { title } ${aliased(2).slice(1, -1)} }`);
-    expect(res.status).toBe(200);
-    expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.vi.length).toBeGreaterThan(0);
+  it('still answers ordinary queries: aliases, the README example, introspection', async () => {
+    const aliasedArticles = await graphql(app, `{ vi: articles(locale: "vi") { title } en: articles(locale: "en") { title } ${aliased(2).slice(1, -1)} }`);
+    expect(aliasedArticles.status).toBe(200);
+    expect(aliasedArticles.body.errors).toBeUndefined();
+    expect(aliasedArticles.body.data.vi.length).toBeGreaterThan(0);
+    const readme = await graphql(
+      app,
+      `query { articles(sort: "publishedDate:desc", locale: "vi") { documentId title publishedDate organization { name parent { name } }
+        meetings { title sessionNumber termNumber termStartYear termEndYear extended } awards { title form collectiveCount individualCount issuer { name } } } }`
+    );
+    expect(readme.status).toBe(200);
+    expect(readme.body.errors).toBeUndefined();
+    const introspection = await graphql(app, '{ __schema { types { name fields { name args { name type { name } } } } } }');
+    expect(introspection.status).toBe(200);
+    expect(introspection.body.data.__schema.types.length).toBeGreaterThan(0);
   });
 });
 
