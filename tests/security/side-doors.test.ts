@@ -167,6 +167,25 @@ describe('draft text is out of reach of public filters', () => {
     expect(await restIds(`filters[$not][meetings][summary][$contains]=${publishedMeetingSummary}&filters[title][$eq]=Tin ${marker}`)).toEqual([]);
   });
 
+  it('does not match through a draft row even when a published row links to one (data written past the Document Service)', async () => {
+    const secret = `lien-ket-nhap-${marker}`;
+    const draftRow = await app.db
+      .query('api::meeting.meeting')
+      .create({ data: { documentId: `draftlink${marker}`.slice(0, 24), locale: 'vi', title: `Nháp ${marker}`, kind: 'other', extended: false, summary: secret, publishedAt: null } });
+    const article = await articles().create({ locale: 'vi', status: 'published', data: { title: `Tin liên kết ${marker}` } });
+    const publishedRow = await app.db.query('api::article.article').findOne({ where: { documentId: article.documentId, locale: 'vi', publishedAt: { $notNull: true } } });
+    await app.db.query('api::article.article').update({ where: { id: publishedRow.id }, data: { meetings: [draftRow.id] } });
+    const linked = await app.db.query('api::article.article').findOne({ where: { id: publishedRow.id }, populate: { meetings: true } });
+    expect(linked.meetings.map((m: { summary: string }) => m.summary)).toEqual([secret]);
+
+    expect(await restIds(`filters[meetings][summary][$contains]=${secret}`)).toEqual([]);
+    const gql = await graphql(app, 'query ($s: String) { articles(filters: { meetings: { summary: { contains: $s } } }) { documentId } }', { s: secret });
+    expect(gql.body.data.articles).toEqual([]);
+    // The same filter with an API token (previews, tooling) is left as Strapi answers it.
+    const withToken = await http(app).get(`/api/articles?filters[meetings][summary][$contains]=${secret}`).set('Authorization', token);
+    expect(withToken.body.data.map((entry: { documentId: string }) => entry.documentId)).toEqual([article.documentId]);
+  });
+
   it('matches populate filters through published rows only, over REST', async () => {
     const res = await http(app).get(
       `/api/articles/${articleId}?populate[meetings][filters][summary][$contains]=${modifiedMeetingSummary}&populate[meetings][fields][0]=summary`
