@@ -12,8 +12,11 @@ export const CLOSED_MUTATIONS = ['register', 'login', 'forgotPassword', 'resetPa
 
 const CLOSED_MESSAGE = 'Public accounts are disabled: editors sign in to the admin panel, tools use API tokens';
 
-export const isClosedAuthPath = (path: string) =>
-  CLOSED_REST_PREFIXES.some((prefix) => path.startsWith(prefix) || `${path}/` === prefix);
+/** Case-insensitive, as Strapi's router matches `/API/Auth/local` too. */
+export const isClosedAuthPath = (path: string) => {
+  const lower = path.toLowerCase();
+  return CLOSED_REST_PREFIXES.some((prefix) => lower.startsWith(prefix) || `${lower}/` === prefix);
+};
 
 /** Koa middleware (global::closed-auth): 403 before users-permissions' controllers run, so nothing is written. */
 export const closedAuthMiddleware = (): Core.MiddlewareHandler => async (ctx, next) => {

@@ -58,6 +58,7 @@ describe('account routes are closed to the public', () => {
     ['post', '/api/auth/send-email-confirmation', { email: 'member' }],
     ['get', '/api/auth/email-confirmation?confirmation=x', {}],
     ['get', '/api/connect/github', {}],
+    ['post', '/API/Auth/Local/Register', { username: 'intruder3', email: 'intruder3@x.vn', password: 'Password-123' }],
   ];
 
   it.each(restCalls)('REST %s %s answers 403 and writes nothing', async (method, path, body) => {
@@ -131,6 +132,15 @@ describe('draft text is out of reach of public filters', () => {
     expect(res.status).toBe(200);
     return res.body.data.map((entry: { documentId: string }) => entry.documentId);
   };
+
+  it('does not show a draft translation through populated or queried localizations', async () => {
+    const rest = await http(app).get('/api/articles?populate[localizations][fields][0]=summary&pagination[pageSize]=100');
+    expect(rest.status).toBe(200);
+    expect(JSON.stringify(rest.body)).not.toContain(draftEnSummary);
+    const gql = await graphql(app, '{ articles(pagination: { limit: 100 }) { localizations { summary } } }');
+    expect(gql.body.errors).toBeUndefined();
+    expect(JSON.stringify(gql.body)).not.toContain(draftEnSummary);
+  });
 
   it('refuses filters on localizations over REST (400), also nested under $or and inside relations', async () => {
     for (const query of [
