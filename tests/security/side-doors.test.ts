@@ -286,7 +286,11 @@ describe('GraphQL alias and cost limits', () => {
   });
 
   it('still answers ordinary queries: aliases, the README example, introspection', async () => {
+    const spy = jest.spyOn(app.plugin('insights').service('commendations'), 'forUnit');
     const aliasedArticles = await graphql(app, `{ vi: articles(locale: "vi") { title } en: articles(locale: "en") { title } ${aliased(2).slice(1, -1)} }`);
+    // The spy sees the commendations resolver, so its silence on the refused query above means something.
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
     expect(aliasedArticles.status).toBe(200);
     expect(aliasedArticles.body.errors).toBeUndefined();
     expect(aliasedArticles.body.data.vi.length).toBeGreaterThan(0);
