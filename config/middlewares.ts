@@ -1,10 +1,17 @@
 import type { Core } from '@strapi/strapi';
 
-const config: Core.Config.Middlewares = [
+import { corsOrigins } from '../src/security/cors';
+import { list, text } from './lib/settings';
+
+const config = (): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    // An allow-list, for /api and /graphql alike (the GraphQL plugin's own CORS is off in config/plugins.ts).
+    config: { origin: corsOrigins(list('CORS_ORIGINS'), text('PUBLIC_URL', '')), credentials: true },
+  },
   'strapi::poweredBy',
   {
     name: 'strapi::query',
@@ -14,6 +21,7 @@ const config: Core.Config.Middlewares = [
   },
   'global::query-guard',
   'global::pagination-guard',
+  'global::closed-auth',
   // Before strapi::body: the view beacon's own parser, which stops reading at the beacon's size limit.
   'plugin::insights.beacon-body',
   'strapi::body',

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import proxyaddr from 'proxy-addr';
 
 import { formatGraphqlError } from '../src/graphql/format-error';
+import { graphqlValidationRules, queryCostPlugin } from '../src/security/graphql-limits';
 import { boolean, integer, list, text } from './lib/settings';
 
 /** proxy-addr throws on a value it cannot trust-match; checked here so a typo stops the start, not every hit. */
@@ -47,7 +48,17 @@ export const insightsConfig = () => {
   };
 };
 
-const config = (): Core.Config.Plugin => ({
+/** GraphQL page sizes, and the caps on one operation (src/security/graphql-limits.ts). */
+const graphqlLimits = () => ({
+  defaultLimit: 25,
+  maxLimit: 100,
+  maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 1, 1000),
+  maxCost: integer('GRAPHQL_MAX_COST', 20000, 1),
+});
+
+const config = (): Core.Config.Plugin => {
+  const limits = graphqlLimits();
+  return {
   'users-permissions': {
     config: {
       jwtManagement: 'refresh',
@@ -68,8 +79,8 @@ const config = (): Core.Config.Plugin => ({
       shadowCRUD: true,
       // Caps keep one anonymous query from walking the whole unit tree or paging everything at once.
       depthLimit: integer('GRAPHQL_DEPTH_LIMIT', 8, 1, 50),
-      defaultLimit: 25,
-      maxLimit: 100,
+      defaultLimit: limits.defaultLimit,
+      maxLimit: limits.maxLimit,
       landingPage: text('NODE_ENV', 'development') !== 'production',
       apolloServer: {
         introspection: boolean('GRAPHQL_INTROSPECTION', true),
@@ -81,6 +92,11 @@ const config = (): Core.Config.Plugin => ({
         includeStacktraceInErrorResponses: false,
         // Configuration is read before Strapi exists: the formatter looks the logger up when an error happens.
         formatError: formatGraphqlError(() => strapi.log),
+        // Added to Strapi's depth limit: closed account mutations, an alias cap and a cost cap (fields × page sizes).
+        validationRules: graphqlValidationRules(limits),
+        plugins: [queryCostPlugin(limits)],
+        // CORS is the app's strapi::cors allow-list (config/middlewares.ts); the plugin's own would answer any Origin.
+        cors: false,
       },
     },
   },
@@ -90,6 +106,7 @@ const config = (): Core.Config.Plugin => ({
     resolve: path.join(__dirname, '..', 'src', 'plugins', 'insights'),
     config: insightsConfig(),
   },
-});
+  };
+};
 
 export default config;

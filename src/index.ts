@@ -11,12 +11,14 @@ import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
 import { noNulTextRule } from './rules/no-nul-text';
 import { numericFieldsRule } from './rules/numeric-fields';
+import { hideLocalizationFiltersInGraphql } from './rules/public-filters';
 import { forgetLocales, readScopeRule } from './rules/read-scope';
 import { requiredTextRule } from './rules/required-text';
 import { sharedRelationsRule } from './rules/shared-relations';
 import { slugRule } from './rules/slug';
 import { writeTransactionRule } from './rules/write-transaction';
 import { importSeed } from './seed';
+import { closeRegistration } from './security/closed-auth';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -42,6 +44,7 @@ export default {
     for (const rule of rules) {
       strapi.documents.use(rule(strapi));
     }
+    hideLocalizationFiltersInGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -53,6 +56,7 @@ export default {
     });
     await ensureLocales(strapi);
     await enforcePublicPermissions(strapi);
+    await closeRegistration(strapi);
     const empty = (await strapi.db.query('api::organization.organization').count()) === 0;
     if (empty && strapi.config.get('seed.onEmptyDatabase', true)) await importSeed(strapi);
   },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { isRecord, type DocumentMiddleware } from './document-params';
+import { publishedOnlyFilters, publishedOnlyPopulate } from './public-filters';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 /** Callers that may read drafts: editors in the admin panel, and API tokens (frontend previews, tooling). */
@@ -29,10 +30,21 @@ const authStrategy = (strapi: Core.Strapi): string | undefined => {
   return isRecord(strategy) && typeof strategy.name === 'string' ? strategy.name : undefined;
 };
 
+/** A request (REST or GraphQL) by neither an editor nor an API token; scripts and bootstrap have no request. */
+const isPublicRequest = (strapi: Core.Strapi) => {
+  if (!strapi.requestContext.get()) return false;
+  const strategy = authStrategy(strapi);
+  return !strategy || !DRAFT_READERS.has(strategy);
+};
+
+/** Params that select by publication state (`publicationFilter=modified`, legacy `hasPublishedVersion`) reveal drafts. */
+const PUBLICATION_PARAMS = ['publicationFilter', 'hasPublishedVersion'];
+
 /**
  * Who may see what, for every caller of the app's content types: an unknown locale is a 400 (instead of an
  * empty answer that hides a typo), and drafts are only for the admin panel and API tokens (Strapi 5's REST and
- * GraphQL would otherwise hand `status=draft` to anyone allowed to read).
+ * GraphQL would otherwise hand `status=draft` to anyone allowed to read). For the public, filters only match
+ * through published rows, and publication-state params are refused.
  */
 export const readScopeRule =
   (strapi: Core.Strapi): DocumentMiddleware =>
@@ -44,12 +56,14 @@ export const readScopeRule =
     if (typeof locale === 'string' && locale !== '*' && !(await knownLocales(strapi)).has(locale)) {
       throw new errors.ValidationError(`Unknown locale "${locale}"`, { param: 'locale' });
     }
-    if (READ_ACTIONS.has(ctx.action) && params.status === 'draft' && strapi.requestContext.get()) {
-      const strategy = authStrategy(strapi);
-      if (!strategy || !DRAFT_READERS.has(strategy)) {
-        // PolicyError: a 403 whose message Strapi passes on to the caller (a plain ForbiddenError's is dropped).
-        throw new errors.PolicyError('Drafts are only readable in the admin panel or with an API token');
-      }
+    if (READ_ACTIONS.has(ctx.action) && isPublicRequest(strapi)) {
+      // PolicyError: a 403 whose message Strapi passes on to the caller (a plain ForbiddenError's is dropped).
+      if (params.status === 'draft') throw new errors.PolicyError('Drafts are only readable in the admin panel or with an API token');
+      const publication = PUBLICATION_PARAMS.find((key) => params[key] !== undefined && params[key] !== null);
+      if (publication) throw new errors.PolicyError(`${publication} is only for the admin panel and API tokens`);
+      // Filters through relations must not reach a draft row's text (same request object: rewritten in place).
+      if (params.filters !== undefined) params.filters = publishedOnlyFilters(strapi, ctx.uid, params.filters);
+      if (params.populate !== undefined) params.populate = publishedOnlyPopulate(strapi, ctx.uid, params.populate);
     }
     return next();
   };

@@ -16,6 +16,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const visitors = () => strapi.plugin('insights').service('visitor');
   const today = () => localDay(Date.now(), config().utcOffsetMinutes);
 
+  const dailySeries = async (ctx: Context, state: 'published' | 'any') => {
+    const query = parseDailyQuery(ctx.params.documentId, ctx.query, documents().trackableTypeNames(), today(), addDays(today(), -29));
+    const uid = documents().contentTypeOf(query.type);
+    const locale: string = await documents().resolveLocale(query.locale);
+    if (state === 'published') await documents().assertPublished(uid, query.documentId, locale);
+    else await documents().assertExists(uid, query.documentId, locale);
+    const key = { contentType: uid, documentId: query.documentId, locale };
+    ctx.body = { data: await store().daily(key, query.from, query.to), meta: { ...query, locale, total: await store().totalOf(key) } };
+  };
+
   return {
     /** POST /views: one page view, from a beacon the page sends (so page caches do not hide views). */
     async track(ctx: Context) {
@@ -48,15 +58,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: entries, meta: { type: query.type, period: query.period, locale, organization: query.organization ?? null } };
     },
 
-    /** GET /views/:documentId/daily: one row per day, zero-filled, for charts. */
-    async daily(ctx: Context) {
-      const query = parseDailyQuery(ctx.params.documentId, ctx.query, documents().trackableTypeNames(), today(), addDays(today(), -29));
-      const uid = documents().contentTypeOf(query.type);
-      const locale: string = await documents().resolveLocale(query.locale);
-      await documents().assertExists(uid, query.documentId, locale);
-      const key = { contentType: uid, documentId: query.documentId, locale };
-      ctx.body = { data: await store().daily(key, query.from, query.to), meta: { ...query, locale, total: await store().totalOf(key) } };
-    },
+    /** GET /api/insights/views/:documentId/daily: one row per day, zero-filled, for charts; published documents only. */
+    daily: (ctx: Context) => dailySeries(ctx, 'published'),
+
+    /** The same for editors (admin route): a draft's series too, as the edit view shows drafts. */
+    dailyAnyState: (ctx: Context) => dailySeries(ctx, 'any'),
 
     /** GET /views/types (admin): public type name → content type uid. */
     types(ctx: Context) {

@@ -6,7 +6,7 @@ export default [
   { method: 'GET', path: '/views/types', handler: 'views.types', config: { auth: false } },
   { method: 'GET', path: '/views/top', handler: 'views.ranking', config: adminOnly },
   { method: 'GET', path: '/views/counts', handler: 'views.counts', config: adminOnly },
-  { method: 'GET', path: '/views/:documentId/daily', handler: 'views.daily', config: adminOnly },
+  { method: 'GET', path: '/views/:documentId/daily', handler: 'views.dailyAnyState', config: adminOnly },
   { method: 'GET', path: '/units/:documentId/commendations', handler: 'commendations.forUnit', config: adminOnly },
   { method: 'GET', path: '/officials/:documentId/commendations', handler: 'commendations.forPerson', config: adminOnly },
 ];

@@ -59,6 +59,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /** 404 unless the document is published in this locale: the public daily series answers like the document itself. */
+    async assertPublished(uid: UID.ContentType, documentId: string, locale: string) {
+      const published = isPublishable(uid) ? { publishedAt: { $notNull: true } } : {};
+      if (!(await strapi.db.query(uid).findOne({ select: ['id'], where: { documentId, locale, ...published } }))) {
+        throw new errors.NotFoundError(`No published ${uid.split('.').pop()} "${documentId}" in locale "${locale}"`);
+      }
+    },
+
     /** Published documents of a type that belong to a unit (its `organization` relation). */
     async documentIdsOfUnit(uid: UID.ContentType, locale: string, unit: string) {
       if (!('organization' in strapi.getModel(uid).attributes)) {
