@@ -37,6 +37,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   let known: ReturnType<typeof modelsOf> | undefined;
   const prefix: string = strapi.config.get('api.rest.prefix', '/api');
   return async (ctx, next) => {
+    // PostgreSQL cannot hold a NUL character in text: one in a path id or a filter value failed there with a 500.
+    if (/%00/i.test(ctx.url)) throw new errors.ValidationError('The URL contains a NUL character (%00)', { param: 'url' });
     const query = parsedQuery(ctx);
     const route = ctx.path.startsWith(`${prefix}/`) ? /^([^/]+)(?:\/[^/]+)?\/?$/.exec(ctx.path.slice(prefix.length + 1)) : null;
     if (route) {

@@ -34,10 +34,23 @@ const reportAsValidationError = {
 };
 
 /**
+ * The schema has no subscription type, and graphql-js's standard rules let `subscription { … }` through to
+ * execution, which fails as an internal error: refuse it as the validation error it is.
+ */
+const servedOperationsRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (!context.getSchema().getRootType(node.operation)) {
+      context.reportError(new GraphQLError(`This API does not serve ${node.operation} operations`, { nodes: [node] }));
+    }
+  },
+});
+
+/**
  * Apollo validation rules added to Strapi's own depth limit. Validation runs before any resolver, and Apollo
  * answers a failed validation with 400, so a refused operation costs a parse and a walk of its AST.
  */
 export const graphqlValidationRules = (limits: GraphqlLimits): ValidationRule[] => [
+  servedOperationsRule,
   closedAuthMutationsRule,
   maxAliasesRule({ n: limits.maxAliases, ...reportAsValidationError }),
 ];

@@ -79,7 +79,8 @@ const OPERATORS_OF_KIND: Record<Kind, string[]> = {
   opaque: ['$null', '$notNull'],
 };
 
-const KNOWN_OPERATORS = new Set([...Object.keys(OPERAND), '$jsonSupersetOf']);
+// $and / $or are Strapi operators, but only between conditions: under a field the database layer throws (500).
+const KNOWN_OPERATORS = new Set([...Object.keys(OPERAND), '$jsonSupersetOf', '$and', '$or']);
 
 const FLAGS = new Set<unknown>([true, false, 'true', 'false']);
 
