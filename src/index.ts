@@ -11,6 +11,7 @@ import { organizationTreeRule } from './rules/organization-tree';
 import { forgetLocales, readScopeRule } from './rules/read-scope';
 import { sharedRelationsRule } from './rules/shared-relations';
 import { slugRule } from './rules/slug';
+import { registerReadinessRoute } from './outage/readiness';
 import { importSeed } from './seed';
 
 export default {
@@ -33,6 +34,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerReadinessRoute(strapi);
     strapi.db.lifecycles.subscribe({
       models: ['plugin::i18n.locale'],
       afterCreate: forgetLocales,
