@@ -72,9 +72,12 @@ const visitor = async (worker: number) => {
     while (load.paused) await pause(20);
     load.sent += 1;
     load.inFlight += 1;
-    const res = await hit(`${worker}-${n}`).finally(() => {
+    let res: Response;
+    try {
+      res = await hit(`${worker}-${n}`);
+    } finally {
       load.inFlight -= 1;
-    });
+    }
     if (res.status === 200 && res.body.data.counted) load.acknowledged += 1;
     else if (res.status === 503 && res.headers['retry-after']) load.unavailable += 1;
     else load.unexpected.push(`${res.status} ${JSON.stringify(res.body)}`);
