@@ -25,12 +25,12 @@ const mayHideFailure = (error: unknown) =>
 
 const refuseOrRethrow = async (ctx: Context, monitor: DatabaseMonitor, error: unknown) => {
   if (isConnectionError(error)) {
-    monitor.reportFailure(error);
+    monitor.reportFailure(error, `${ctx.method} ${ctx.path}`);
     return answerUnavailable(ctx, monitor.config());
   }
   // An error not recognised as a connection error may still be one: the database's answer decides.
   if (mayHideFailure(error) && !(await monitor.probe())) {
-    monitor.reportFailure(error);
+    monitor.reportFailure(error, `${ctx.method} ${ctx.path}`);
     return answerUnavailable(ctx, monitor.config());
   }
   throw error;
@@ -55,6 +55,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     } catch (error) {
       return refuseOrRethrow(ctx, monitor, error);
     }
-    if (maySwallowFailure(ctx, graphqlPath) && !(await monitor.probe())) answerUnavailable(ctx, monitor.config());
+    if (maySwallowFailure(ctx, graphqlPath) && !(await monitor.probe())) {
+      monitor.reportFailure(`answered ${ctx.status}, and the database does not answer`, `${ctx.method} ${ctx.path}`);
+      answerUnavailable(ctx, monitor.config());
+    }
   };
 };

@@ -20,8 +20,8 @@ export type DatabaseMonitor = {
    * it); once stale, probes again. True without a query while the database was last seen up.
    */
   available: () => Promise<boolean>;
-  /** A request failed because the database could not be reached: keep the cause for the log and probe. */
-  reportFailure: (cause: unknown) => void;
+  /** A request (e.g. "GET /api/articles") failed because the database could not be reached: keep the cause for the log and probe. */
+  reportFailure: (cause: unknown, request: string) => void;
 };
 
 const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -39,19 +39,20 @@ const createMonitor = (strapi: Core.Strapi): DatabaseMonitor => {
   const config = (): OutageConfig => strapi.config.get('outage');
   let last: Probe = { up: true, at: 0 };
   let downSince: number | null = null;
-  let cause: unknown = null;
+  let cause: { error: unknown; request: string } | null = null;
   let running: Promise<boolean> | null = null;
 
   const settle = (up: boolean, error: unknown) => {
     last = { up, at: Date.now() };
     if (!up && downSince === null) {
       downSince = last.at;
-      strapi.log.error(`Database unreachable: answering 503 until it is back. Cause: ${describe(cause ?? error)}`);
+      const seen = cause ? ` (first seen on ${cause.request})` : '';
+      strapi.log.error(`Database unreachable: answering 503 until it is back${seen}. Cause: ${describe(cause ? cause.error : error)}`);
     } else if (up && downSince !== null) {
       strapi.log.warn(`Database reachable again after ${Math.round((last.at - downSince) / 1000)} s: serving requests`);
       downSince = null;
     } else if (up && cause !== null) {
-      strapi.log.warn(`A request lost its database connection; the database answers again. Cause: ${describe(cause)}`);
+      strapi.log.warn(`${cause.request} lost its database connection; the database answers again. Cause: ${describe(cause.error)}`);
     }
     if (up) cause = null;
     return up;
@@ -74,8 +75,8 @@ const createMonitor = (strapi: Core.Strapi): DatabaseMonitor => {
     config,
     probe,
     available: async () => last.up || (Date.now() - last.at >= config().recheckAfterMs && probe()),
-    reportFailure: (error) => {
-      cause ??= error;
+    reportFailure: (error, request) => {
+      cause ??= { error, request };
       void probe();
     },
   };
