@@ -52,7 +52,7 @@ const createMonitor = (strapi: Core.Strapi): DatabaseMonitor => {
       strapi.log.warn(`Database reachable again after ${Math.round((last.at - downSince) / 1000)} s: serving requests`);
       downSince = null;
     } else if (up && cause !== null) {
-      strapi.log.warn(`${cause.request} lost its database connection; the database answers again. Cause: ${describe(cause.error)}`);
+      strapi.log.warn(`${cause.request} could not use the database (answered 503), which answers again. Cause: ${describe(cause.error)}`);
     }
     if (up) cause = null;
     return up;
