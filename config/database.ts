@@ -4,6 +4,18 @@ import { isDatabaseClientKind } from '@strapi/database';
 
 import { intOrDefault } from '../src/utils/env';
 
+/**
+ * knex prints its warnings with console.log, past LOG_LEVEL; one of them per pooled connection the server
+ * drops. The outage itself is logged once (src/outage), so those go to Strapi's logger at debug level.
+ */
+const knexLog = {
+  warn: (message: unknown) =>
+    String(message).startsWith('Connection Error') ? strapi.log.debug(`knex: ${message}`) : strapi.log.warn(`knex: ${message}`),
+  error: (message: unknown) => strapi.log.error(`knex: ${message}`),
+  deprecate: (method: string, alternative: string) => strapi.log.warn(`knex: ${method} is deprecated, use ${alternative}`),
+  debug: (message: unknown) => strapi.log.debug(`knex: ${message}`),
+};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
@@ -66,6 +78,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   return {
     connection: {
       ...connections[client],
+      log: knexLog,
       // How long a query waits for a pool connection. Short, so that when the database is unreachable the first
       // requests of an outage fail (503) within seconds instead of a minute; blank means the default.
       acquireConnectionTimeout: intOrDefault(env, 'DATABASE_CONNECTION_TIMEOUT', 10000),
