@@ -3,6 +3,18 @@ import type { Core } from '@strapi/strapi';
 
 import { boolean, integer, oneOf, optionalText, text } from './lib/settings';
 
+/**
+ * knex prints its warnings with console.log, past LOG_LEVEL; one of them per pooled connection the server
+ * drops. The outage itself is logged once (src/outage), so those go to Strapi's logger at debug level.
+ */
+const knexLog = {
+  warn: (message: unknown) =>
+    String(message).startsWith('Connection Error') ? strapi.log.debug(`knex: ${message}`) : strapi.log.warn(`knex: ${message}`),
+  error: (message: unknown) => strapi.log.error(`knex: ${message}`),
+  deprecate: (method: string, alternative: string) => strapi.log.warn(`knex: ${method} is deprecated, use ${alternative}`),
+  debug: (message: unknown) => strapi.log.debug(`knex: ${message}`),
+};
+
 const postgresSsl = () =>
   boolean('DATABASE_SSL', false) && {
     key: optionalText('DATABASE_SSL_KEY'),
@@ -40,7 +52,10 @@ const connection = (client: 'sqlite' | 'postgres'): Core.Config.Database['connec
 const config = (): Core.Config.Database => ({
   connection: {
     ...connection(oneOf('DATABASE_CLIENT', ['sqlite', 'postgres'], 'sqlite')),
-    acquireConnectionTimeout: integer('DATABASE_CONNECTION_TIMEOUT', 60000, 1),
+    log: knexLog,
+    // How long a query waits for a pool connection. Short, so that when the database is unreachable the first
+    // requests of an outage fail (503) within seconds instead of a minute.
+    acquireConnectionTimeout: integer('DATABASE_CONNECTION_TIMEOUT', 10000, 1),
   },
 });
 

@@ -6,6 +6,8 @@ import { list, text } from './lib/settings';
 const config = (): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
+  // Right inside strapi::errors: sees a request's database error before it becomes a logged 500.
+  'global::database-outage',
   'strapi::security',
   {
     name: 'strapi::cors',

@@ -17,6 +17,7 @@ import { requiredTextRule } from './rules/required-text';
 import { sharedRelationsRule } from './rules/shared-relations';
 import { slugRule } from './rules/slug';
 import { writeTransactionRule } from './rules/write-transaction';
+import { registerReadinessRoute } from './outage/readiness';
 import { importSeed } from './seed';
 import { closeRegistration } from './security/closed-auth';
 
@@ -48,6 +49,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerReadinessRoute(strapi);
     strapi.db.lifecycles.subscribe({
       models: ['plugin::i18n.locale'],
       afterCreate: forgetLocales,

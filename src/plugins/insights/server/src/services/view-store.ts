@@ -116,7 +116,8 @@ const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
  * Group commit: hits that arrive while batches are being written wait for the next batch. Up to `writers`
  * batches are written at once (rows go in key order, so they cannot deadlock). Each hit's promise settles
  * only after its batch commits, so an acknowledged hit is durable; a failed batch fails its hits, and none
- * of them is acknowledged.
+ * of them is acknowledged (during a database outage the app's outage middleware answers them 503), while the
+ * next batch is written as usual.
  */
 const createBatcher = (write: (hits: Hit[]) => Promise<HitResult[]>, writers: number, maxBatch = 500) => {
   let queue: { hit: Hit; resolve: (result: HitResult) => void; reject: (error: unknown) => void }[] = [];
