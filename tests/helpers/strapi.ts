@@ -11,8 +11,33 @@ export const startStrapi = async (): Promise<Core.Strapi> => {
   return app;
 };
 
+/**
+ * Resolves once the database has run no query for `quietMs` (at most `maxMs`). Strapi reads a written entry again
+ * for its events after the write commits, without awaiting it: counting a request's queries, or closing the pool,
+ * must wait for those reads (closing under them aborts them: an unhandled "aborted" on PostgreSQL).
+ */
+export const databaseQuiet = (app: Core.Strapi, quietMs = 300, maxMs = 5000) =>
+  new Promise<void>((resolve) => {
+    const knex = app.db.connection;
+    const done = () => {
+      clearTimeout(timer);
+      clearTimeout(limit);
+      knex.off('query', bump);
+      resolve();
+    };
+    let timer = setTimeout(done, quietMs);
+    const limit = setTimeout(done, maxMs);
+    const bump = () => {
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    };
+    knex.on('query', bump);
+  });
+
 export const stopStrapi = async (app: Core.Strapi | undefined) => {
-  if (app) await app.destroy();
+  if (!app) return;
+  await databaseQuiet(app);
+  await app.destroy();
 };
 
 export const http = (app: Core.Strapi) => request(app.server.httpServer);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { http, startStrapi, stopStrapi } from '../../helpers/strapi';
+import { databaseQuiet, http, startStrapi, stopStrapi } from '../../helpers/strapi';
 
 let app: Core.Strapi;
 const ids: Record<string, string> = {};
@@ -96,23 +96,8 @@ describe('relating commendations to units', () => {
   });
 
   it('costs the same number of queries for a bigger tree', async () => {
-    // Strapi fetches a written entry again for its events after the write's transaction commits, unawaited:
-    // wait until the database has been quiet for a moment, so that only this request's queries are counted.
-    const quiet = () =>
-      new Promise<void>((resolve) => {
-        const done = () => {
-          app.db.connection.off('query', bump);
-          resolve();
-        };
-        let timer = setTimeout(done, 300);
-        const bump = () => {
-          clearTimeout(timer);
-          timer = setTimeout(done, 300);
-        };
-        app.db.connection.on('query', bump);
-      });
     const queriesFor = async (key: string) => {
-      await quiet();
+      await databaseQuiet(app);
       let n = 0;
       const listen = () => (n += 1);
       app.db.connection.on('query', listen);
