@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { migrate } from './migrations';
+import { migrate } from './views/migrations';
 
 const SWEEP_EVERY_MS = 5 * 60_000;
 let sweeper: NodeJS.Timeout | undefined;

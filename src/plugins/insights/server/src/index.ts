@@ -1,15 +1,15 @@
 import bootstrap, { stopSweeper } from './bootstrap';
 import config from './config';
-import commendations from './controllers/commendations';
-import views from './controllers/views';
+import commendations from './commendations/controllers';
+import views from './views/controllers';
 import register from './register';
-import routes from './routes';
-import commendationsService from './services/commendations';
-import documents from './services/documents';
-import rankings from './services/rankings';
-import rateLimit from './services/rate-limit';
-import viewStore from './services/view-store';
-import visitor from './services/visitor';
+import routes from './views/routes';
+import commendationsService from './commendations/services/commendations';
+import documents from './views/services/documents';
+import rankings from './views/services/rankings';
+import rateLimit from './views/services/rate-limit';
+import viewStore from './views/services/view-store';
+import visitor from './views/services/visitor';
 
 export default {
   register,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import { registerGraphql } from './graphql';
-import { forgetDeletedMiddleware, viewCountsMiddleware } from './view-counts';
+import { registerGraphql } from './views/graphql';
+import { forgetDeletedMiddleware, viewCountsMiddleware } from './views/middlewares';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(viewCountsMiddleware(strapi));
