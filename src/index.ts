@@ -3,9 +3,6 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { articlePublishedDateRule } from './rules/article-published-date';
-import { awardIssuerRule } from './plugins/insights/server/src/commendations/rules/award-issuer';
-import { awardRecipientsRule } from './plugins/insights/server/src/commendations/rules/award-recipients';
-import { awardReferencesRule } from './plugins/insights/server/src/commendations/rules/award-references';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
 import { forgetLocales, readScopeRule } from './rules/read-scope';
@@ -15,15 +12,13 @@ import { importSeed } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // Document Service middlewares hold for the admin, REST, GraphQL and scripts alike.
+    // Document Service middlewares hold for the admin, REST, GraphQL and scripts alike. The award rules are the
+    // insights plugin's (its commendations module registers them).
     const rules = [
       readScopeRule,
       slugRule,
       organizationTreeRule,
       dateOrderRule,
-      awardRecipientsRule,
-      awardIssuerRule,
-      awardReferencesRule,
       articlePublishedDateRule,
       sharedRelationsRule,
     ];

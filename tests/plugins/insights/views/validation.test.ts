@@ -1,21 +1,9 @@
-import { errors } from '@strapi/utils';
-
-import { parseCommendationQuery } from '../../../../src/plugins/insights/server/src/commendations/validation';
+import { refusal } from '../../../helpers/refusal';
 import { parseCountsQuery, parseDailyQuery, parseHit, parseRankingQuery } from '../../../../src/plugins/insights/server/src/views/validation';
 
 const TRACKABLE = ['article'];
 const ID = 'r2z1901trp4trc7e27f308ce';
 
-/** The ValidationError a parser throws, with the field it names. */
-const refusal = (parse: () => unknown) => {
-  try {
-    parse();
-  } catch (error) {
-    if (error instanceof errors.ValidationError) return { message: error.message, field: error.details?.field };
-    throw error;
-  }
-  throw new Error('accepted');
-};
 
 describe('view hit bodies (pure)', () => {
   it('accepts an object, or JSON text as sendBeacon sends it', () => {
@@ -70,31 +58,5 @@ describe('ranking and daily queries (pure)', () => {
     expect(parseCountsQuery({ documentIds: `${ID},${ID}` }, TRACKABLE).documentIds).toEqual([ID, ID]);
     expect(refusal(() => parseCountsQuery({ documentIds: Array(101).fill(ID).join(',') }, TRACKABLE)).field).toBe('documentIds');
     expect(refusal(() => parseCountsQuery({ documentIds: 'a-b' }, TRACKABLE)).field).toBe('documentId');
-  });
-});
-
-describe('commendation queries (pure)', () => {
-  it('reads includes, years, form and status', () => {
-    expect(parseCommendationQuery(ID, { include: 'descendants,predecessors', from: '2018', to: '2025', form: 'certificate_of_merit' })).toEqual({
-      unit: ID,
-      include: ['descendants', 'predecessors'],
-      from: 2018,
-      to: 2025,
-      form: 'certificate_of_merit',
-      status: 'active',
-      locale: undefined,
-    });
-  });
-
-  it.each([
-    [{ include: 'ancestors' }, 'include'],
-    [{ from: '18' }, 'from'],
-    [{ from: '2025', to: '2018' }, 'from'],
-    [{ form: 'trophy' }, 'form'],
-    [{ status: 'deleted' }, 'status'],
-    [{ from: ['2018', '2019'] }, 'from'],
-    [{ page: '2' }, 'page'],
-  ])('refuses %j', (query, field) => {
-    expect(refusal(() => parseCommendationQuery(ID, query)).field).toBe(field);
   });
 });

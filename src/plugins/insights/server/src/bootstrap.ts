@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { migrate } from './views/migrations';
+import { service } from './services';
 
 const SWEEP_EVERY_MS = 5 * 60_000;
 let sweeper: NodeJS.Timeout | undefined;
@@ -10,11 +11,12 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (applied.length > 0) strapi.log.info(`insights: applied migrations ${applied.join(', ')}`);
   strapi.db.lifecycles.subscribe({
     models: ['plugin::i18n.locale'],
-    afterCreate: () => strapi.plugin('insights').service('documents').forgetLocales(),
-    afterDelete: () => strapi.plugin('insights').service('documents').forgetLocales(),
+    afterCreate: () => service(strapi, 'locales').forget(),
+    afterUpdate: () => service(strapi, 'locales').forget(),
+    afterDelete: () => service(strapi, 'locales').forget(),
   });
   sweeper = setInterval(() => {
-    strapi.plugin('insights').service('viewStore').sweepMarks().catch((error: unknown) => strapi.log.warn(`insights: sweeping marks failed: ${error}`));
+    service(strapi, 'viewStore').sweepMarks().catch((error: unknown) => strapi.log.warn(`insights: sweeping marks failed: ${error}`));
   }, SWEEP_EVERY_MS);
   sweeper.unref();
 };

@@ -1,3 +1,7 @@
+import type { Core } from '@strapi/strapi';
+
+import { insightsConfig } from './config';
+
 /** Calendar arithmetic on YYYY-MM-DD strings in the portal's clock (UTC + offset). */
 
 export type Period = 'day' | 'week' | 'month' | 'year';
@@ -29,3 +33,6 @@ export const isCalendarDay = (value: string) => {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && isoDay(date) === value;
 };
+
+/** Today in portal time (config utcOffsetMinutes): the one place the plugin turns an instant into a portal day. */
+export const portalDay = (strapi: Core.Strapi, now = Date.now()) => localDay(now, insightsConfig(strapi).utcOffsetMinutes);

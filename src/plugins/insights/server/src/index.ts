@@ -1,22 +1,23 @@
 import bootstrap, { stopSweeper } from './bootstrap';
+import commendationsController from './commendations/controllers';
+import commendationsRoutes from './commendations/routes';
 import config from './config';
-import commendations from './commendations/controllers';
-import views from './views/controllers';
 import register from './register';
-import routes from './views/routes';
-import commendationsService from './commendations/services/commendations';
-import documents from './views/services/documents';
-import rankings from './views/services/rankings';
-import rateLimit from './views/services/rate-limit';
-import viewStore from './views/services/view-store';
-import visitor from './views/services/visitor';
+import { services } from './services';
+import settings from './settings';
+import viewsController from './views/controllers';
+import viewsRoutes from './views/routes';
 
+/** The plugin, assembled from its two modules: views (counting, rankings) and commendations (awards of a unit). */
 export default {
   register,
   bootstrap,
   destroy: stopSweeper,
   config,
-  controllers: { views, commendations },
-  routes,
-  services: { commendations: commendationsService, documents, rankings, rateLimit, viewStore, visitor },
+  controllers: { views: viewsController, commendations: commendationsController, settings },
+  routes: {
+    'content-api': { type: 'content-api', routes: [...viewsRoutes.contentApi, ...commendationsRoutes.contentApi] },
+    admin: { type: 'admin', routes: [...viewsRoutes.admin, ...commendationsRoutes.admin, ...settings.routes] },
+  },
+  services,
 };

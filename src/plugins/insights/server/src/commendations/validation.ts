@@ -1,7 +1,6 @@
 import { isRecord } from '../utils';
 import { DOCUMENT_ID, fail, onlyKeys } from '../input';
 
-export const FORMS = ['certificate_of_merit', 'certificate_of_commendation', 'emulation_flag', 'emulation_title', 'medal', 'commemorative_medal', 'other'] as const;
 export const INCLUDES = ['descendants', 'predecessors'] as const;
 export const STATUSES = ['active', 'revoked', 'all'] as const;
 
@@ -10,7 +9,7 @@ export type CommendationQuery = {
   include: (typeof INCLUDES)[number][];
   from?: number;
   to?: number;
-  form?: (typeof FORMS)[number];
+  form?: string;
   status: (typeof STATUSES)[number];
   locale?: string;
 };
@@ -24,8 +23,8 @@ const year = (value: unknown, field: string) => {
     : fail(`${field} must be a year written YYYY`, field);
 };
 
-/** GET /units/:documentId/commendations?include&from&to&form&status&locale */
-export const parseCommendationQuery = (unit: unknown, query: unknown): CommendationQuery => {
+/** GET /units/:documentId/commendations?include&from&to&form&status&locale; `forms`: the award schema's list. */
+export const parseCommendationQuery = (unit: unknown, query: unknown, forms: readonly string[]): CommendationQuery => {
   const input = isRecord(query) ? query : {};
   onlyKeys(input, ['include', 'from', 'to', 'form', 'status', 'locale'], 'query');
   if (typeof unit !== 'string' || !DOCUMENT_ID.test(unit)) fail('unit documentId is malformed', 'documentId');
@@ -44,7 +43,7 @@ export const parseCommendationQuery = (unit: unknown, query: unknown): Commendat
     include,
     from,
     to,
-    form: form === undefined ? undefined : oneOf(FORMS, form, 'form'),
+    form: form === undefined ? undefined : oneOf(forms, form, 'form'),
     status: oneOf(STATUSES, text('status') ?? 'active', 'status'),
     locale: text('locale'),
   };

@@ -2,6 +2,7 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 
 import { insightsConfig } from '../config';
 import { isRecord } from '../utils';
+import { service } from '../services';
 
 const READS = new Set(['findMany', 'findOne', 'findFirst']);
 type Entry = { documentId?: unknown; locale?: unknown; viewCount?: number };
@@ -15,11 +16,8 @@ const isEntry = (value: unknown): value is Entry => typeof value === 'object' &&
 export const attachViewCounts = async (strapi: Core.Strapi, contentType: UID.ContentType, result: unknown, locale?: string) => {
   const entries = (Array.isArray(result) ? result : [result]).filter(isEntry);
   if (entries.length === 0) return;
-  const totals: Map<string, number> = await strapi
-    .plugin('insights')
-    .service('viewStore')
-    .totalsFor(contentType, entries.map((entry) => String(entry.documentId)));
-  const fallback = locale ?? (await strapi.plugin('insights').service('documents').resolveLocale(undefined));
+  const totals = await service(strapi, 'viewStore').totalsFor(contentType, entries.map((entry) => String(entry.documentId)));
+  const fallback = locale ?? (await service(strapi, 'locales').defaultLocale());
   for (const entry of entries) entry.viewCount = totals.get(`${entry.documentId}:${entry.locale ?? fallback}`) ?? 0;
 };
 
@@ -52,7 +50,7 @@ export const forgetDeletedMiddleware =
     const params: unknown = ctx.params;
     if (ctx.action === 'delete' && isTrackable(strapi, ctx.uid) && isRecord(params) && typeof params.documentId === 'string') {
       const locale = typeof params.locale === 'string' && params.locale !== '*' ? params.locale : undefined;
-      await strapi.plugin('insights').service('viewStore').forget(ctx.uid, params.documentId, locale);
+      await service(strapi, 'viewStore').forget(ctx.uid, params.documentId, locale);
     }
     return result;
   };

@@ -1,42 +1,39 @@
 import type { Core } from '@strapi/strapi';
 
-import { asWriteCall, isRecord, relationTarget, type DocumentMiddleware } from '../../../../../../rules/document-params';
-
-const AWARD = 'api::award.award';
-const ORGANIZATION = 'api::organization.organization';
-type IssuerRule = { levels: string[]; kinds: string[] };
-
-const FORM_NAMES: Record<string, string> = {
-  certificate_of_merit: 'Bằng khen',
-  certificate_of_commendation: 'Giấy khen',
-  medal: 'Huân chương / Huy chương',
-  commemorative_medal: 'Kỷ niệm chương',
-  emulation_flag: 'Cờ thi đua',
-};
+import { insightsConfig } from '../../config';
+import { asWriteCall, relationTarget, type DocumentMiddleware } from './document-calls';
 
 /**
  * Sets `issuerWarning` when the issuer's level or kind does not normally issue the award's form
- * (config/commendations.ts), and clears it when it does. A warning, never a refusal.
+ * (plugin config commendations.issuerRules), and clears it when it does. A warning, never a refusal.
  */
 export const awardIssuerRule =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
+    const { award, unit, issuerRules } = insightsConfig(strapi).commendations;
     const call = asWriteCall(ctx);
-    if (!call || call.uid !== AWARD || !('form' in call.data || 'issuer' in call.data)) return next();
+    if (!call || call.uid !== award.uid || !(award.form in call.data || award.issuer in call.data)) return next();
 
     const stored = call.documentId
-      ? await strapi.db.query(AWARD).findOne({ where: { documentId: call.documentId }, select: ['form'], populate: { issuer: { select: ['documentId'] } } })
+      ? await strapi.db.query(award.uid).findOne({
+          where: { documentId: call.documentId },
+          select: [award.form],
+          populate: { [award.issuer]: { select: ['documentId'] } },
+        })
       : null;
-    const form = 'form' in call.data ? call.data.form : stored?.form;
-    const issuerId = 'issuer' in call.data ? await relationTarget(strapi, ORGANIZATION, call.data.issuer) : stored?.issuer?.documentId;
-    const issuer = issuerId ? await strapi.db.query(ORGANIZATION).findOne({ where: { documentId: issuerId }, select: ['name', 'level', 'kind'] }) : null;
+    const form = award.form in call.data ? call.data[award.form] : stored?.[award.form];
+    const issuerId =
+      award.issuer in call.data ? await relationTarget(strapi, unit.uid, call.data[award.issuer]) : stored?.[award.issuer]?.documentId;
+    const issuer = issuerId
+      ? await strapi.db.query(unit.uid).findOne({ where: { documentId: issuerId }, select: [unit.name, unit.level, unit.kind] })
+      : null;
 
-    const rules: unknown = strapi.config.get('commendations.issuerRules', {});
-    const rule: unknown = isRecord(rules) && typeof form === 'string' ? rules[form] : undefined;
-    const fits = (value: unknown, allowed: unknown) => Array.isArray(allowed) && allowed.includes(value);
-    call.data.issuerWarning =
-      issuer && isRecord(rule) && !(fits(issuer.level, rule.levels) && fits(issuer.kind, rule.kinds))
-        ? `${FORM_NAMES[String(form)] ?? String(form)} is not normally issued by ${issuer.name} (${issuer.level}, ${issuer.kind})`
+    const rule = typeof form === 'string' ? issuerRules[form] : undefined;
+    const level = issuer?.[unit.level];
+    const kind = issuer?.[unit.kind];
+    call.data[award.issuerWarning] =
+      issuer && rule && !(rule.levels.includes(level) && rule.kinds.includes(kind))
+        ? `${rule.label} is not normally issued by ${issuer[unit.name]} (${level}, ${kind})`
         : null;
     return next();
   };

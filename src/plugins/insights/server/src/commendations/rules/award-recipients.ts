@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { asWriteCall, isRecord, writeLocale, type DocumentMiddleware, type WriteCall } from '../../../../../../rules/document-params';
-
-const AWARD = 'api::award.award';
+import { insightsConfig, type CommendationsConfig } from '../../config';
+import { service } from '../../services';
+import { isRecord } from '../../utils';
+import { asWriteCall, type DocumentMiddleware, type WriteCall } from './document-calls';
 
 /** True when a relation input (or a populated relation) points at something. */
 const isLinked = (value: unknown): boolean => {
@@ -22,16 +23,19 @@ const recipientError = (index: number, message: string) =>
     errors: [{ path: ['recipients', String(index)], message, name: 'ValidationError' }],
   });
 
+type AwardNames = CommendationsConfig['award'];
+
 /** A collective is a unit; an individual is a person in the system or a typed name, never both. */
-const checkRecipient = (item: unknown, index: number) => {
+const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => {
   if (!isRecord(item)) throw recipientError(index, 'must be an object');
-  const unit = isLinked(item.organization);
-  const person = isLinked(item.official);
+  const unit = isLinked(item[names.recipientUnit]);
+  const person = isLinked(item[names.recipientPerson]);
   const typed = hasText(item.name);
-  if (item.kind === 'collective' && (!unit || person || typed)) {
+  const kind = item[names.recipientKind];
+  if (kind === 'collective' && (!unit || person || typed)) {
     throw recipientError(index, 'a collective recipient is one organization, with no official or typed name');
   }
-  if (item.kind === 'individual' && (unit || person === typed)) {
+  if (kind === 'individual' && (unit || person === typed)) {
     throw recipientError(index, 'an individual recipient is either an official or a typed name, not both and not a unit');
   }
 };
@@ -39,22 +43,24 @@ const checkRecipient = (item: unknown, index: number) => {
 const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
 /** What the award looks like after this write: the call's fields over the stored ones. */
-const mergedRecipients = async (strapi: Core.Strapi, call: WriteCall) => {
+const mergedRecipients = async (strapi: Core.Strapi, call: WriteCall, names: AwardNames) => {
   const { data } = call;
-  const needsStored = !('recipients' in data && 'countedCollectives' in data && 'countedIndividuals' in data);
+  const needsStored = !(names.recipients in data && 'countedCollectives' in data && 'countedIndividuals' in data);
   const stored =
     needsStored && call.action === 'update' && call.documentId
-      ? await strapi.db.query(AWARD).findOne({
+      ? await strapi.db.query(call.uid).findOne({
           select: ['countedCollectives', 'countedIndividuals'],
-          where: { documentId: call.documentId, locale: await writeLocale(strapi, call), publishedAt: null },
-          populate: { recipients: { populate: { organization: { select: ['id'] }, official: { select: ['id'] } } } },
+          where: { documentId: call.documentId, locale: await service(strapi, 'locales').ofWrite(call.locale), publishedAt: null },
+          populate: {
+            [names.recipients]: { populate: { [names.recipientUnit]: { select: ['id'] }, [names.recipientPerson]: { select: ['id'] } } },
+          },
         })
       : null;
   const pick = (field: string) => (field in data ? data[field] : stored?.[field]);
-  const recipients = pick('recipients');
+  const recipients = pick(names.recipients);
   return {
     recipients: Array.isArray(recipients) ? recipients : [],
-    fromInput: 'recipients' in data,
+    fromInput: names.recipients in data,
     countedCollectives: count(pick('countedCollectives')),
     countedIndividuals: count(pick('countedIndividuals')),
   };
@@ -68,13 +74,14 @@ export const awardRecipientsRule =
   (strapi: Core.Strapi): DocumentMiddleware =>
   async (ctx, next) => {
     const call = asWriteCall(ctx);
-    if (!call || call.uid !== AWARD) return next();
-    const touched = ['recipients', 'countedCollectives', 'countedIndividuals'].some((field) => field in call.data);
+    const names = insightsConfig(strapi).commendations.award;
+    if (!call || call.uid !== names.uid) return next();
+    const touched = [names.recipients, 'countedCollectives', 'countedIndividuals'].some((field) => field in call.data);
     if (call.action === 'update' && !touched) return next();
 
-    const merged = await mergedRecipients(strapi, call);
-    if (merged.fromInput) merged.recipients.forEach(checkRecipient);
-    const named = (kind: string) => merged.recipients.filter((item) => isRecord(item) && item.kind === kind).length;
+    const merged = await mergedRecipients(strapi, call, names);
+    if (merged.fromInput) merged.recipients.forEach(checkRecipient(names));
+    const named = (kind: string) => merged.recipients.filter((item) => isRecord(item) && item[names.recipientKind] === kind).length;
     const collectiveCount = named('collective') + merged.countedCollectives;
     const individualCount = named('individual') + merged.countedIndividuals;
     if (collectiveCount + individualCount === 0) {

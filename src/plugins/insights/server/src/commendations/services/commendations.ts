@@ -1,16 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { insightsConfig } from '../../config';
+import { service } from '../../services';
+import { isRecord } from '../../utils';
+import { awardReferences } from '../model';
 import type { CommendationQuery } from '../validation';
 
-const AWARD = 'api::award.award';
-const ORGANIZATION = 'api::organization.organization';
-const OFFICIAL = 'api::official.official';
-
 export type Relation = 'issued' | 'collective' | 'individual_member';
-type Ref = { documentId: string; name?: string; fullName?: string } | null;
-type PositionRow = { title: string; startDate: string | null; endDate: string | null; organization: Ref };
+type Ref = { documentId: string; name: string } | null;
+type PositionRow = { title: string; startDate: string | null; endDate: string | null; unit: Ref };
 type PersonRow = { documentId: string; fullName: string; positions: PositionRow[] };
+type Recipient = { kind: unknown; person: string | null };
 type AwardRow = {
   id: number;
   documentId: string;
@@ -23,32 +24,96 @@ type AwardRow = {
   collectiveCount: number;
   individualCount: number;
   issuer: Ref;
-  presentedAt: { startDate: string | null } | null;
-  recipients: { kind: string; organization: Ref; official: Ref }[] | null;
+  presentedOn: string | null;
 };
+type Filters = Omit<CommendationQuery, 'unit' | 'include'>;
+type Member = { official: string; fullName: string; position: string; unit: string };
 
-const docIdOf = (value: Ref) => value?.documentId ?? null;
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const refOf = (value: unknown, name: string): Ref =>
+  isRecord(value) && typeof value.documentId === 'string' ? { documentId: value.documentId, name: text(value[name]) ?? '' } : null;
 const heldOn = (position: PositionRow, day: string | null) =>
   !day || ((!position.startDate || position.startDate <= day) && (!position.endDate || position.endDate >= day));
 
-/** Relates commendations to units and their people. Query count grows with tree depth, never with units or awards. */
+/**
+ * Relates commendations to units and their people, through the types and fields named in the plugin config.
+ * Query count grows with tree depth, never with units or awards.
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const names = () => insightsConfig(strapi).commendations;
+
+  /** Rows of the configured types, read into the shapes below (the database returns them untyped). */
+  const read = {
+    person(row: unknown): PersonRow | null {
+      const { person, unit } = names();
+      if (!isRecord(row) || typeof row.documentId !== 'string') return null;
+      const positions = list(row[person.positions]).filter(isRecord).map((p) => ({
+        title: text(p[person.positionTitle]) ?? '',
+        startDate: text(p[person.positionStart]),
+        endDate: text(p[person.positionEnd]),
+        unit: refOf(p[person.positionUnit], unit.name),
+      }));
+      return { documentId: row.documentId, fullName: text(row[person.name]) ?? '', positions };
+    },
+    award(row: unknown): AwardRow | null {
+      const { award, unit } = names();
+      if (!isRecord(row) || typeof row.id !== 'number' || typeof row.documentId !== 'string') return null;
+      const presentedAt = row[award.presentedAt];
+      return {
+        id: row.id,
+        documentId: row.documentId,
+        title: text(row.title) ?? '',
+        slug: text(row.slug),
+        form: text(row[award.form]) ?? '',
+        decisionNumber: text(row.decisionNumber),
+        decisionDate: text(row[award.decisionDate]),
+        awardStatus: text(row[award.awardStatus]) ?? '',
+        collectiveCount: Number(row.collectiveCount ?? 0),
+        individualCount: Number(row.individualCount ?? 0),
+        issuer: refOf(row[award.issuer], unit.name),
+        presentedOn: isRecord(presentedAt) ? text(presentedAt[award.presentedAtDate]) : null,
+      };
+    },
+    recipients(row: unknown): Recipient[] {
+      const { award } = names();
+      if (!isRecord(row)) return [];
+      return list(row[award.recipients])
+        .filter(isRecord)
+        .map((r) => ({ kind: r[award.recipientKind], person: refOf(r[award.recipientPerson], 'documentId')?.documentId ?? null }));
+    },
+  };
+  const present = <T>(value: T | null): value is T => value !== null;
+
+  const personPopulate = () => {
+    const { person, unit } = names();
+    return { [person.positions]: { populate: { [person.positionUnit]: { select: ['documentId', unit.name] } } } };
+  };
+  const awardPopulate = () => {
+    const { award, unit } = names();
+    return {
+      [award.issuer]: { select: ['documentId', unit.name] },
+      [award.presentedAt]: { select: ['documentId', award.presentedAtDate] },
+    };
+  };
+
   /** The unit plus, as asked, its sub-tree and the units merged into it (and theirs), one query per level. */
   const unitsOf = async (root: string, include: CommendationQuery['include']) => {
+    const { unit } = names();
     const units = new Set([root]);
     let frontier = [root];
     while (frontier.length > 0 && include.length > 0) {
       const or: Record<string, unknown>[] = [];
-      if (include.includes('descendants')) or.push({ parent: { documentId: { $in: frontier } } });
-      if (include.includes('predecessors')) or.push({ successor: { documentId: { $in: frontier } } });
-      const rows = await strapi.db.query(ORGANIZATION).findMany({ select: ['documentId'], where: { $or: or } });
+      if (include.includes('descendants')) or.push({ [unit.parent]: { documentId: { $in: frontier } } });
+      if (include.includes('predecessors')) or.push({ [unit.successor]: { documentId: { $in: frontier } } });
+      const rows = await strapi.db.query(unit.uid).findMany({ select: ['documentId'], where: { $or: or } });
       frontier = [...new Set(rows.map((row) => String(row.documentId)))].filter((id) => !units.has(id));
       frontier.forEach((id) => units.add(id));
     }
     return [...units];
   };
 
-  const matches = (query: Omit<CommendationQuery, 'unit' | 'include'>, award: AwardRow, year: number | null) =>
+  const matches = (query: Filters, award: AwardRow, year: number | null) =>
     (query.status === 'all' || award.awardStatus === query.status) &&
     (!query.form || award.form === query.form) &&
     (query.from === undefined || (year !== null && year >= query.from)) &&
@@ -64,108 +129,144 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     year,
     awardStatus: award.awardStatus,
     revoked: award.awardStatus === 'revoked',
-    issuer: award.issuer ? { documentId: award.issuer.documentId, name: award.issuer.name ?? '' } : null,
+    issuer: award.issuer,
     collectiveCount: award.collectiveCount,
     individualCount: award.individualCount,
   });
 
-  const dayOf = (award: AwardRow): string | null => award.decisionDate ?? award.presentedAt?.startDate ?? null;
-  const AWARD_POPULATE = {
-    issuer: { select: ['documentId', 'name'] },
-    presentedAt: { select: ['documentId', 'startDate'] },
-    recipients: { populate: { organization: { select: ['documentId', 'name'] }, official: { select: ['documentId', 'fullName'] } } },
-  };
+  const dayOf = (award: AwardRow): string | null => award.decisionDate ?? award.presentedOn;
+  const yearOf = (day: string | null) => (day ? Number(day.slice(0, 4)) : null);
 
   /** Views of the published entries that belong to these units, over every trackable type that has a unit. */
   const unitViews = async (units: string[], locale: string) => {
-    const documents = strapi.plugin('insights').service('documents');
+    const documents = service(strapi, 'documents');
     const views = { total: 0, last30Days: 0 };
     for (const uid of documents.unitTypes()) {
-      const sums: typeof views = await strapi.plugin('insights').service('viewStore').sumViews(uid, locale, await documents.documentIdsOfUnits(uid, locale, units));
+      const sums = await service(strapi, 'viewStore').sumViews(uid, locale, await documents.documentIdsOfUnits(uid, locale, units));
       views.total += sums.total;
       views.last30Days += sums.last30Days;
     }
     return views;
   };
 
-  const forUnit = async (query: CommendationQuery, locale: string) => {
-    if (!(await strapi.db.query(ORGANIZATION).findOne({ select: ['id'], where: { documentId: query.unit } }))) {
-      throw new errors.NotFoundError(`No organization "${query.unit}"`);
+  const assertUnitExists = async (documentId: string) => {
+    if (!(await strapi.db.query(names().unit.uid).findOne({ select: ['id'], where: { documentId } }))) {
+      throw new errors.NotFoundError(`No organization "${documentId}"`);
     }
-    const units = await unitsOf(query.unit, query.include);
-    const people: PersonRow[] = await strapi.db.query(OFFICIAL).findMany({
-      select: ['documentId', 'fullName'],
-      where: { locale, positions: { organization: { documentId: { $in: units } } } },
-      populate: { positions: { populate: { organization: { select: ['documentId', 'name'] } } } },
-    });
-    // One query per way of relating (an OR across them makes PostgreSQL scan every award), then one for the awards.
-    const awardIds = async (where: Record<string, unknown>) =>
-      (await strapi.db.query(AWARD).findMany({ select: ['id'], where: { locale, publishedAt: { $notNull: true }, ...where } })).map((row) => row.id);
-    const personIds = people.map((p) => p.documentId);
-    const issued = new Set(await awardIds({ issuer: { documentId: { $in: units } } }));
-    const collective = new Set(await awardIds({ recipients: { organization: { documentId: { $in: units } } } }));
-    const toPeople = new Set(personIds.length > 0 ? await awardIds({ recipients: { official: { documentId: { $in: personIds } } } }) : []);
-    const ids = [...new Set([...issued, ...collective, ...toPeople])];
-    const awards: AwardRow[] =
-      ids.length > 0 ? await strapi.db.query(AWARD).findMany({ where: { id: { $in: ids } }, populate: { issuer: AWARD_POPULATE.issuer, presentedAt: AWARD_POPULATE.presentedAt } }) : [];
-    // Recipients are only needed where a person may have been a member of the unit on the award's date.
-    const recipientsOf = new Map<number, AwardRow['recipients']>(
-      toPeople.size > 0
-        ? (
-            await strapi.db.query(AWARD).findMany({
-              select: ['id'],
-              where: { id: { $in: [...toPeople] } },
-              populate: { recipients: { populate: { official: { select: ['documentId', 'fullName'] } } } },
-            })
-          ).map((row: { id: number; recipients: AwardRow['recipients'] }) => [row.id, row.recipients])
-        : []
-    );
-    const byPerson = new Map(people.map((person) => [String(person.documentId), person]));
+  };
 
+  /** People who held a position in any of these units, with all their positions. */
+  const peopleOf = async (units: string[], locale: string) => {
+    const { person } = names();
+    const rows = await strapi.db.query(person.uid).findMany({
+      select: ['documentId', person.name],
+      where: { locale, [person.positions]: { [person.positionUnit]: { documentId: { $in: units } } } },
+      populate: personPopulate(),
+    });
+    return rows.map(read.person).filter(present);
+  };
+
+  /**
+   * Ids of the published awards related to the units, one query per way of relating (an OR across them makes
+   * PostgreSQL scan every award).
+   */
+  const relatedAwardIds = async (units: string[], people: PersonRow[], locale: string) => {
+    const { award } = names();
+    const refs = awardReferences(names());
+    const ids = async (where: Record<string, unknown>) =>
+      new Set<number>(
+        (await strapi.db.query(award.uid).findMany({ select: ['id'], where: { locale, publishedAt: { $notNull: true }, ...where } })).map(
+          (row) => Number(row.id)
+        )
+      );
+    const personIds = people.map((p) => p.documentId);
+    return {
+      issued: await ids(refs.issuedBy(units)),
+      collective: await ids(refs.toUnits(units)),
+      toPeople: personIds.length > 0 ? await ids(refs.toPeople(personIds)) : new Set<number>(),
+    };
+  };
+
+  const awardsById = async (ids: number[]) => {
+    if (ids.length === 0) return [];
+    const rows = await strapi.db.query(names().award.uid).findMany({ where: { id: { $in: ids } }, populate: awardPopulate() });
+    return rows.map(read.award).filter(present);
+  };
+
+  /** Recipients are only needed where a person may have been a member of the unit on the award's date. */
+  const recipientsById = async (ids: Set<number>) => {
+    const { award, person } = names();
+    if (ids.size === 0) return new Map<number, Recipient[]>();
+    const rows = await strapi.db.query(award.uid).findMany({
+      select: ['id'],
+      where: { id: { $in: [...ids] } },
+      populate: { [award.recipients]: { populate: { [award.recipientPerson]: { select: ['documentId', person.name] } } } },
+    });
+    return new Map(rows.map((row) => [Number(row.id), read.recipients(row)]));
+  };
+
+  /** The recipients of an award who were members of the units (held a position there) on its date. */
+  const membersAmong = (recipients: Recipient[], people: Map<string, PersonRow>, units: Set<string>, day: string | null) =>
+    recipients.flatMap((recipient): Member[] => {
+      const person = people.get(recipient.person ?? '');
+      const position = person?.positions.find((p) => units.has(p.unit?.documentId ?? '') && heldOn(p, day));
+      return recipient.kind === 'individual' && person && position
+        ? [{ official: person.documentId, fullName: person.fullName, position: position.title, unit: position.unit?.name ?? '' }]
+        : [];
+    });
+
+  const countBy = <T>(entries: T[], key: (entry: T) => string) =>
+    entries.reduce<Record<string, number>>((totals, entry) => ({ ...totals, [key(entry)]: (totals[key(entry)] ?? 0) + 1 }), {});
+
+  const forUnit = async (query: CommendationQuery, locale: string) => {
+    await assertUnitExists(query.unit);
+    const units = await unitsOf(query.unit, query.include);
+    const people = await peopleOf(units, locale);
+    const { issued, collective, toPeople } = await relatedAwardIds(units, people, locale);
+    const awards = await awardsById([...new Set([...issued, ...collective, ...toPeople])]);
+    const recipientsOf = await recipientsById(toPeople);
+    const byPerson = new Map(people.map((person) => [person.documentId, person]));
     const inUnits = new Set(units);
+
     const related = awards.flatMap((award) => {
       const day = dayOf(award);
+      const members = membersAmong(recipientsOf.get(award.id) ?? [], byPerson, inUnits, day);
       const relations = new Set<Relation>();
-      const members: { official: string; fullName: string; position: string; unit: string }[] = [];
       if (issued.has(award.id)) relations.add('issued');
       if (collective.has(award.id)) relations.add('collective');
-      for (const recipient of recipientsOf.get(award.id) ?? []) {
-        const person = byPerson.get(docIdOf(recipient.official) ?? '');
-        const position = person?.positions?.find((p) => inUnits.has(docIdOf(p.organization) ?? '') && heldOn(p, day));
-        if (recipient.kind === 'individual' && person && position) {
-          relations.add('individual_member');
-          members.push({ official: person.documentId, fullName: person.fullName, position: position.title, unit: position.organization?.name ?? '' });
-        }
-      }
-      const year = day ? Number(day.slice(0, 4)) : null;
+      if (members.length > 0) relations.add('individual_member');
+      const year = yearOf(day);
       return relations.size > 0 && matches(query, award, year) ? [{ ...describe(award, year), relations: [...relations], members }] : [];
     });
-    const count = (key: (entry: (typeof related)[number]) => string) =>
-      related.reduce<Record<string, number>>((totals, entry) => ({ ...totals, [key(entry)]: (totals[key(entry)] ?? 0) + 1 }), {});
-    return { data: related, meta: { units: units.length, unitIds: units, totals: { byForm: count((e) => e.form), byYear: count((e) => String(e.year ?? 'unknown')) } } };
+    const totals = { byForm: countBy(related, (e) => e.form), byYear: countBy(related, (e) => String(e.year ?? 'unknown')) };
+    return { data: related, meta: { units: units.length, unitIds: units, totals } };
   };
 
   return {
     /** A person's own record: each commendation with the position and unit they held on its date. */
-    async forPerson(official: string, query: Omit<CommendationQuery, 'unit' | 'include'>, locale: string) {
-      const person: PersonRow | null = await strapi.db.query(OFFICIAL).findOne({
-        select: ['documentId', 'fullName'],
-        where: { documentId: official, locale },
-        populate: { positions: { populate: { organization: { select: ['documentId', 'name'] } } } },
-      });
+    async forPerson(official: string, query: Filters, locale: string) {
+      const { award, person: personNames } = names();
+      const person = read.person(
+        await strapi.db.query(personNames.uid).findOne({
+          select: ['documentId', personNames.name],
+          where: { documentId: official, locale },
+          populate: personPopulate(),
+        })
+      );
       if (!person) throw new errors.NotFoundError(`No official "${official}" in locale "${locale}"`);
-      const awards: AwardRow[] = await strapi.db.query(AWARD).findMany({
-        where: { locale, publishedAt: { $notNull: true }, recipients: { official: { documentId: official } } },
-        populate: AWARD_POPULATE,
+      const rows = await strapi.db.query(award.uid).findMany({
+        where: { locale, publishedAt: { $notNull: true }, ...awardReferences(names()).toPeople([official]) },
+        populate: awardPopulate(),
       });
-      return awards.flatMap((award) => {
-        const day = dayOf(award);
-        const year = day ? Number(day.slice(0, 4)) : null;
-        const position = person.positions?.find((p) => heldOn(p, day));
-        return matches(query, award, year)
-          ? [{ ...describe(award, year), position: position?.title ?? null, unit: position?.organization ? { documentId: position.organization.documentId, name: position.organization.name ?? '' } : null }]
-          : [];
-      });
+      return rows
+        .map(read.award)
+        .filter(present)
+        .flatMap((entry) => {
+          const day = dayOf(entry);
+          const year = yearOf(day);
+          const position = person.positions.find((p) => heldOn(p, day));
+          return matches(query, entry, year) ? [{ ...describe(entry, year), position: position?.title ?? null, unit: position?.unit ?? null }] : [];
+        });
     },
 
     forUnit,
@@ -173,14 +274,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Received by form, issued, and the views of the unit's articles (total and the last 30 days). */
     async summary(query: CommendationQuery, locale: string) {
       const { data, meta } = await forUnit(query, locale);
-      const byForm = (entries: typeof data) => entries.reduce<Record<string, number>>((totals, e) => ({ ...totals, [e.form]: (totals[e.form] ?? 0) + 1 }), {});
       const received = data.filter((e) => e.relations.some((relation) => relation !== 'issued'));
       const issued = data.filter((e) => e.relations.includes('issued'));
       const views = await unitViews(meta.unitIds, locale);
       return {
         data: {
-          received: { total: received.length, byForm: byForm(received) },
-          issued: { total: issued.length, byForm: byForm(issued) },
+          received: { total: received.length, byForm: countBy(received, (e) => e.form) },
+          issued: { total: issued.length, byForm: countBy(issued, (e) => e.form) },
           views,
         },
         meta: { units: meta.units },

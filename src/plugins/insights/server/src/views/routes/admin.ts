@@ -1,12 +1,10 @@
-const adminOnly = { policies: ['admin::isAuthenticatedAdmin'] };
+import { adminOnly } from '../../input';
 
-/** Routes under /insights for the admin panel (plugin page, homepage widget, list view column). */
+/** View routes under /insights for the admin panel (plugin page, homepage widget, list view column). */
 export default [
   // Which types are counted, for the list view column; asked before login too, so not behind admin auth.
   { method: 'GET', path: '/views/types', handler: 'views.types', config: { auth: false } },
   { method: 'GET', path: '/views/top', handler: 'views.ranking', config: adminOnly },
   { method: 'GET', path: '/views/counts', handler: 'views.counts', config: adminOnly },
   { method: 'GET', path: '/views/:documentId/daily', handler: 'views.daily', config: adminOnly },
-  { method: 'GET', path: '/units/:documentId/commendations', handler: 'commendations.forUnit', config: adminOnly },
-  { method: 'GET', path: '/officials/:documentId/commendations', handler: 'commendations.forPerson', config: adminOnly },
 ];

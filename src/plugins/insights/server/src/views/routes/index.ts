@@ -1,7 +1,5 @@
 import admin from './admin';
 import contentApi from './content-api';
 
-export default {
-  'content-api': { type: 'content-api', routes: contentApi },
-  admin: { type: 'admin', routes: admin },
-};
+/** The views module's routes; the plugin's index.ts joins them with the other module's. */
+export default { admin, contentApi };

@@ -4,22 +4,10 @@ import { contentTypes, errors } from '@strapi/utils';
 import { insightsConfig } from '../../config';
 
 const LABEL_FIELDS = ['title', 'name', 'fullName'];
-const LOCALE_CACHE_MS = 30_000;
 
 /** What the view endpoints need to know about the documents they count: type, locale, published state, labels. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => insightsConfig(strapi);
-  let locales: { codes: Set<string>; defaultCode: string; loadedAt: number } | null = null;
-
-  const loadLocales = async () => {
-    if (!locales || Date.now() - locales.loadedAt > LOCALE_CACHE_MS) {
-      const service = strapi.plugin('i18n').service('locales');
-      const rows: { code: string }[] = await service.find();
-      locales = { codes: new Set(rows.map(({ code }) => code)), defaultCode: await service.getDefaultLocale(), loadedAt: Date.now() };
-    }
-    return locales;
-  };
-
   const contentTypeOf = (type: string): UID.ContentType => {
     const uid = config().trackableTypes[type];
     if (!uid) throw new errors.ValidationError(`type must be one of: ${Object.keys(config().trackableTypes).join(', ')}`);
@@ -28,11 +16,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const isPublishable = (uid: UID.ContentType) => contentTypes.hasDraftAndPublish(strapi.getModel(uid));
 
+  /** The relation that places an entry in a unit (config unitField), when this type has it. */
+  const unitField = (uid: UID.ContentType) => {
+    const { unitField: field } = config();
+    return field in strapi.getModel(uid).attributes ? field : null;
+  };
+
   /** Published entries of a type that belong to any of these units. */
   const documentIdsOfUnits = async (uid: UID.ContentType, locale: string, units: string[]) => {
+    const field = unitField(uid);
+    if (!field) return [];
     const rows = await strapi.db.query(uid).findMany({
       select: ['documentId'],
-      where: { locale, organization: { documentId: { $in: units } }, ...(isPublishable(uid) ? { publishedAt: { $notNull: true } } : {}) },
+      where: { locale, [field]: { documentId: { $in: units } }, ...(isPublishable(uid) ? { publishedAt: { $notNull: true } } : {}) },
     });
     return rows.map((r) => String(r.documentId));
   };
@@ -40,17 +36,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     trackableTypeNames: () => Object.keys(config().trackableTypes),
     contentTypeOf,
-    forgetLocales() {
-      locales = null;
-    },
-
-    /** The locale asked for (400 when unknown), or the default locale. */
-    async resolveLocale(locale: string | undefined) {
-      const { codes, defaultCode } = await loadLocales();
-      if (locale === undefined) return defaultCode;
-      if (!codes.has(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { field: 'locale' });
-      return locale;
-    },
 
     /** 404 unless the document exists in this locale, in any state. */
     async assertExists(uid: UID.ContentType, documentId: string, locale: string) {
@@ -59,19 +44,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Published documents of a type that belong to a unit (its `organization` relation). */
+    /** Published documents of a type that belong to a unit (its unitField relation). */
     async documentIdsOfUnit(uid: UID.ContentType, locale: string, unit: string) {
-      if (!('organization' in strapi.getModel(uid).attributes)) {
+      if (!unitField(uid)) {
         throw new errors.ValidationError(`${uid.split('.').pop()} has no organization to filter by`, { field: 'organization' });
       }
-      if (!(await strapi.db.query('api::organization.organization').findOne({ select: ['id'], where: { documentId: unit } }))) {
+      const { uid: unitType } = config().commendations.unit;
+      if (!(await strapi.db.query(unitType).findOne({ select: ['id'], where: { documentId: unit } }))) {
         throw new errors.NotFoundError(`No organization "${unit}"`);
       }
       return documentIdsOfUnits(uid, locale, [unit]);
     },
 
-    /** Trackable types whose entries belong to a unit (have an `organization` relation). */
-    unitTypes: () => Object.values(config().trackableTypes).filter((uid) => 'organization' in strapi.getModel(uid).attributes),
+    /** Trackable types whose entries belong to a unit (have the unitField relation). */
+    unitTypes: () => Object.values(config().trackableTypes).filter((uid) => unitField(uid) !== null),
 
     documentIdsOfUnits,
 

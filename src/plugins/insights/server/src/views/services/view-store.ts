@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 
 import { insightsConfig } from '../../config';
-import { addDays, daysBetween, localDay, PERIODS, periodStart, type Period } from '../../clock';
+import { addDays, daysBetween, PERIODS, periodStart, portalDay, type Period } from '../../clock';
 import { isRecord } from '../../utils';
 import { BUCKETS, MARKS, TOTALS } from './tables';
 
@@ -161,7 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * counted within the window. Resolves only after the write commits, so an acknowledged hit survives a crash.
      */
     async record(key: ViewKey, mark: string | null, now = Date.now()): Promise<HitResult> {
-      return enqueue({ key, mark, now, expiresAt: now + config().dedupWindowMinutes * 60_000, day: localDay(now, config().utcOffsetMinutes) });
+      return enqueue({ key, mark, now, expiresAt: now + config().dedupWindowMinutes * 60_000, day: portalDay(strapi, now) });
     },
 
     /** Totals for many documents of one type in one query, keyed `documentId:locale`. */
@@ -185,7 +185,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       among: string[] | null,
       now = Date.now()
     ) {
-      const today = localDay(now, config().utcOffsetMinutes);
+      const today = portalDay(strapi, now);
       const query =
         period === 'all'
           ? knex()(TOTALS).where({ content_type: contentType, locale })
@@ -227,7 +227,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async sumViews(contentType: UID.ContentType, locale: string, documentIds: string[], now = Date.now()) {
       if (documentIds.length === 0) return { total: 0, last30Days: 0 };
       const where = { content_type: contentType, locale };
-      const since = addDays(localDay(now, config().utcOffsetMinutes), -29);
+      const since = addDays(portalDay(strapi, now), -29);
       const all = await knex()(TOTALS).where(where).whereIn('document_id', documentIds).sum({ n: 'views' }).first();
       const recent = await knex()(BUCKETS)
         .where({ ...where, period: 'day' })

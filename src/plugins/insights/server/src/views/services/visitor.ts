@@ -5,7 +5,7 @@ import { isbot } from 'isbot';
 import proxyaddr from 'proxy-addr';
 
 import { insightsConfig } from '../../config';
-import { addDays, localDay } from '../../clock';
+import { addDays, portalDay } from '../../clock';
 import { SALTS } from './tables';
 
 const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
@@ -46,7 +46,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The visitor's hash for today. */
     async visitorHash(ip: string, userAgent: string, now = Date.now()) {
-      return sha256(await saltFor(localDay(now, config().utcOffsetMinutes)), ip, userAgent);
+      return sha256(await saltFor(portalDay(strapi, now)), ip, userAgent);
     },
 
     /** The key of "this visitor saw this document in this locale", stored until the window ends. */
