@@ -4,6 +4,7 @@ import { contentTypes } from '@strapi/utils';
 import { insightsConfig } from '../../config';
 import { addDays, daysBetween, PERIODS, periodStart, portalDay, type Period } from '../../clock';
 import { isRecord } from '../../utils';
+import { createBatcher } from './batcher';
 import { BUCKETS, MARKS, TOTALS } from './tables';
 
 export type ViewKey = { contentType: UID.ContentType; documentId: string; locale: string };
@@ -14,7 +15,7 @@ const TOTAL_KEY = ['content_type', 'document_id', 'locale'];
 const row = ({ contentType, documentId, locale }: ViewKey) => ({ content_type: contentType, document_id: documentId, locale });
 
 export type HitResult = { published: boolean; counted: boolean; views: number };
-type Hit = { key: ViewKey; mark: string | null; now: number; expiresAt: number; day: string };
+export type Hit = { key: ViewKey; mark: string | null; now: number; expiresAt: number; day: string };
 type Knex = Core.Strapi['db']['connection'];
 type ContentTable = { table: string; documentId: string; locale: string; publishedAt: string | null };
 
@@ -45,6 +46,77 @@ const publishedKeys = async (strapi: Core.Strapi, trx: Knex, keys: ViewKey[]) =>
   return published;
 };
 
+type TotalRow = { content_type: UID.ContentType; document_id: string; locale: string; views: number };
+type Increment = { hit: Hit; n: number };
+const rememberTotals = (totals: Map<string, number>, rows: TotalRow[]) =>
+  rows.forEach((r) => totals.set(keyOf({ contentType: r.content_type, documentId: r.document_id, locale: r.locale }), Number(r.views)));
+
+/**
+ * Claims the de-dup marks of the first published hit per mark: a mark is claimed when it is new or its window has
+ * ended. Returns the hits that count.
+ */
+const claimMarks = async (trx: Knex, hits: Hit[], published: Set<string>, now: number) => {
+  const candidates = new Map<string, Hit>();
+  for (const hit of hits) if (hit.mark && published.has(keyOf(hit.key)) && !candidates.has(hit.mark)) candidates.set(hit.mark, hit);
+  const claimed = new Set<string>();
+  if (candidates.size > 0) {
+    const rows = byKey([...candidates.values()], (hit) => hit.mark ?? '').map((hit) => ({ mark: hit.mark, expires_at: hit.expiresAt }));
+    const returned = await trx(MARKS).insert(rows).onConflict('mark').merge(['expires_at']).where(`${MARKS}.expires_at`, '<=', now).returning('mark');
+    returned.forEach((r: { mark: string }) => claimed.add(r.mark));
+  }
+  return new Set(hits.filter((hit) => hit.mark && claimed.has(hit.mark) && candidates.get(hit.mark) === hit));
+};
+
+/** Counted hits per key: one increment of n views each. */
+const incrementsOf = (counted: Set<Hit>) => {
+  const increments = new Map<string, Increment>();
+  counted.forEach((hit) => {
+    const entry = increments.get(keyOf(hit.key)) ?? { hit, n: 0 };
+    entry.n += 1;
+    increments.set(keyOf(hit.key), entry);
+  });
+  return increments;
+};
+
+/** One upsert per table with the batch's increments; returns the new totals. */
+const addViews = async (trx: Knex, increments: Map<string, Increment>, totals: Map<string, number>) => {
+  if (increments.size === 0) return;
+  const bucketRows = byKey(
+    [...increments.values()].flatMap(({ hit, n }) => PERIODS.map((period) => ({ ...row(hit.key), period, starts_on: periodStart(period, hit.day), views: n }))),
+    (r) => [r.content_type, r.document_id, r.locale, r.period, r.starts_on].join('\u0000')
+  );
+  await trx(BUCKETS).insert(bucketRows).onConflict(BUCKET_KEY).merge({ views: trx.raw('??.?? + excluded.??', [BUCKETS, 'views', 'views']) });
+  const totalRows = byKey([...increments.values()], ({ hit }) => keyOf(hit.key)).map(({ hit, n }) => ({ ...row(hit.key), views: n }));
+  const returned = await trx(TOTALS)
+    .insert(totalRows)
+    .onConflict(TOTAL_KEY)
+    .merge({ views: trx.raw('??.?? + excluded.??', [TOTALS, 'views', 'views']) })
+    .returning(['content_type', 'document_id', 'locale', 'views']);
+  rememberTotals(totals, returned);
+};
+
+/** Reads the totals of the batch's keys that no upsert returned (nothing counted for them). */
+const readUncountedTotals = async (trx: Knex, hits: Hit[], totals: Map<string, number>) => {
+  const unread = [...new Map(hits.filter((hit) => !totals.has(keyOf(hit.key))).map((hit) => [keyOf(hit.key), hit.key])).values()];
+  if (unread.length === 0) return;
+  const rows = await trx(TOTALS).whereIn(TOTAL_KEY, unread.map((key) => [key.contentType, key.documentId, key.locale])).select(...TOTAL_KEY, 'views');
+  rememberTotals(totals, rows);
+};
+
+/** Counted hits of one key get consecutive counts ending at the new total, in arrival order. Pure. */
+const hitResults = (hits: Hit[], published: Set<string>, counted: Set<Hit>, increments: Map<string, Increment>, totals: Map<string, number>) => {
+  const remaining = new Map([...increments].map(([key, { n }]) => [key, n]));
+  return hits.map((hit): HitResult => {
+    const key = keyOf(hit.key);
+    const total = totals.get(key) ?? 0;
+    if (!published.has(key)) return { published: false, counted: false, views: 0 };
+    if (!counted.has(hit)) return { published: true, counted: false, views: total };
+    const left = remaining.get(key) ?? 1;
+    remaining.set(key, left - 1);
+    return { published: true, counted: true, views: total - left + 1 };
+  });
+};
+
 /**
  * Writes a batch of hits: published check, then in one transaction the de-dup marks and one upsert per table with
  * the batch's increments. Rows are written in key order, so concurrent batches (other instances) lock
@@ -55,92 +127,13 @@ const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
   // read must upgrade to write, while one that starts by writing just waits its turn.
   const published = await publishedKeys(strapi, knex, hits.map((hit) => hit.key));
   return knex.transaction(async (trx): Promise<HitResult[]> => {
-    const now = hits[hits.length - 1].now;
-    const candidates = new Map<string, Hit>();
-    for (const hit of hits) if (hit.mark && published.has(keyOf(hit.key)) && !candidates.has(hit.mark)) candidates.set(hit.mark, hit);
-
-    const claimed = new Set<string>();
-    if (candidates.size > 0) {
-      const rows = byKey([...candidates.values()], (hit) => hit.mark ?? '').map((hit) => ({ mark: hit.mark, expires_at: hit.expiresAt }));
-      const returned = await trx(MARKS).insert(rows).onConflict('mark').merge(['expires_at']).where(`${MARKS}.expires_at`, '<=', now).returning('mark');
-      returned.forEach((r: { mark: string }) => claimed.add(r.mark));
-    }
-    const counted = new Set(hits.filter((hit) => hit.mark && claimed.has(hit.mark) && candidates.get(hit.mark) === hit));
-    const increments = new Map<string, { hit: Hit; n: number }>();
-    counted.forEach((hit) => {
-      const entry = increments.get(keyOf(hit.key)) ?? { hit, n: 0 };
-      entry.n += 1;
-      increments.set(keyOf(hit.key), entry);
-    });
-
+    const counted = await claimMarks(trx, hits, published, hits[hits.length - 1].now);
+    const increments = incrementsOf(counted);
     const totals = new Map<string, number>();
-    if (increments.size > 0) {
-      const bucketRows = byKey(
-        [...increments.values()].flatMap(({ hit, n }) => PERIODS.map((period) => ({ ...row(hit.key), period, starts_on: periodStart(period, hit.day), views: n }))),
-        (r) => [r.content_type, r.document_id, r.locale, r.period, r.starts_on].join('\u0000')
-      );
-      await trx(BUCKETS).insert(bucketRows).onConflict(BUCKET_KEY).merge({ views: trx.raw('??.?? + excluded.??', [BUCKETS, 'views', 'views']) });
-      const totalRows = byKey([...increments.values()], ({ hit }) => keyOf(hit.key)).map(({ hit, n }) => ({ ...row(hit.key), views: n }));
-      const returned = await trx(TOTALS)
-        .insert(totalRows)
-        .onConflict(TOTAL_KEY)
-        .merge({ views: trx.raw('??.?? + excluded.??', [TOTALS, 'views', 'views']) })
-        .returning(['content_type', 'document_id', 'locale', 'views']);
-      returned.forEach((r: { content_type: UID.ContentType; document_id: string; locale: string; views: number }) =>
-        totals.set(keyOf({ contentType: r.content_type, documentId: r.document_id, locale: r.locale }), Number(r.views))
-      );
-    }
-    const unread = [...new Map(hits.filter((hit) => !totals.has(keyOf(hit.key))).map((hit) => [keyOf(hit.key), hit.key])).values()];
-    if (unread.length > 0) {
-      const rows = await trx(TOTALS).whereIn(TOTAL_KEY, unread.map((key) => [key.contentType, key.documentId, key.locale])).select(...TOTAL_KEY, 'views');
-      rows.forEach((r: { content_type: UID.ContentType; document_id: string; locale: string; views: number }) =>
-        totals.set(keyOf({ contentType: r.content_type, documentId: r.document_id, locale: r.locale }), Number(r.views))
-      );
-    }
-
-    // Counted hits of one key get consecutive counts ending at the new total, in arrival order.
-    const remaining = new Map([...increments].map(([key, { n }]) => [key, n]));
-    return hits.map((hit) => {
-      const key = keyOf(hit.key);
-      const total = totals.get(key) ?? 0;
-      if (!published.has(key)) return { published: false, counted: false, views: 0 };
-      if (!counted.has(hit)) return { published: true, counted: false, views: total };
-      const left = remaining.get(key) ?? 1;
-      remaining.set(key, left - 1);
-      return { published: true, counted: true, views: total - left + 1 };
-    });
+    await addViews(trx, increments, totals);
+    await readUncountedTotals(trx, hits, totals);
+    return hitResults(hits, published, counted, increments, totals);
   });
-};
-
-/**
- * Group commit: hits that arrive while batches are being written wait for the next batch. Up to `writers`
- * batches are written at once (rows go in key order, so they cannot deadlock). Each hit's promise settles
- * only after its batch commits, so an acknowledged hit is durable; a failed batch fails its hits, and none
- * of them is acknowledged.
- */
-const createBatcher = (write: (hits: Hit[]) => Promise<HitResult[]>, writers: number, maxBatch = 500) => {
-  let queue: { hit: Hit; resolve: (result: HitResult) => void; reject: (error: unknown) => void }[] = [];
-  let writing = 0;
-  const drain = async () => {
-    if (writing >= writers || queue.length === 0) return;
-    writing += 1;
-    const batch = queue.slice(0, maxBatch);
-    queue = queue.slice(maxBatch);
-    try {
-      const results = await write(batch.map((item) => item.hit));
-      batch.forEach((item, i) => item.resolve(results[i]));
-    } catch (error) {
-      batch.forEach((item) => item.reject(error));
-    } finally {
-      writing -= 1;
-      setImmediate(drain);
-    }
-  };
-  return (hit: Hit) =>
-    new Promise<HitResult>((resolve, reject) => {
-      queue.push({ hit, resolve, reject });
-      setImmediate(drain);
-    });
 };
 
 /** Counts and reads views. Counts are only ever written as atomic upserts: nothing is read, then written back. */
@@ -149,7 +142,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => insightsConfig(strapi);
 
   // SQLite has one connection, so one writer; elsewhere a few batches overlap their round trips.
-  const enqueue = createBatcher((hits) => writeBatch(strapi, knex(), hits), strapi.db.dialect.client === 'sqlite' ? 1 : 4);
+  const enqueue = createBatcher((hits: Hit[]) => writeBatch(strapi, knex(), hits), strapi.db.dialect.client === 'sqlite' ? 1 : 4);
   const totalOf = async (key: ViewKey) => Number((await knex()(TOTALS).where(row(key)).first('views'))?.views ?? 0);
 
   return {
