@@ -6,6 +6,10 @@ import { insightsConfig } from './config';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'year'];
+/** What a ranking covers: a current calendar period, or all time. */
+export type RankPeriod = Period | 'all';
+export const RANK_PERIODS: readonly RankPeriod[] = [...PERIODS, 'all'];
+export const isRankPeriod = (value: string): value is RankPeriod => RANK_PERIODS.some((period) => period === value);
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
+import { RANK_PERIODS } from './clock';
 import { formsOf } from './commendations/model';
 import { insightsConfig } from './config';
 import { adminOnly } from './input';
@@ -15,6 +16,7 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = {
       data: {
         utcOffsetMinutes,
+        rankPeriods: RANK_PERIODS,
         trackableTypes,
         commendations: {
           award: commendations.award.uid,

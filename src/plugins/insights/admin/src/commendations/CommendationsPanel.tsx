@@ -5,18 +5,20 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 
+import { useSettings } from '../settings';
+
 type Commendation = { documentId: string; title: string; year: number | null; revoked: boolean; relations?: string[]; position?: string | null };
 
-const awardLink = (documentId: string) => `/content-manager/collection-types/api::award.award/${documentId}`;
+const awardLink = (awardType: string, documentId: string) => `/content-manager/collection-types/${awardType}/${documentId}`;
 
-const CommendationList = ({ entries, empty }: { entries: Commendation[]; empty: string }) =>
+const CommendationList = ({ entries, empty, awardType }: { entries: Commendation[]; empty: string; awardType: string }) =>
   entries.length === 0 ? (
     <Typography variant="pi" textColor="neutral600">{empty}</Typography>
   ) : (
     <Flex direction="column" alignItems="stretch" gap={2} tag="ul">
       {entries.map((entry) => (
         <li key={entry.documentId} data-testid="insights-commendation">
-          <Link to={awardLink(entry.documentId)}>
+          <Link to={awardLink(awardType, entry.documentId)}>
             <Typography variant="omega" textDecoration={entry.revoked ? 'line-through' : undefined}>{entry.title}</Typography>
           </Link>
           <Typography variant="pi" textColor="neutral600">
@@ -27,7 +29,7 @@ const CommendationList = ({ entries, empty }: { entries: Commendation[]; empty: 
     </Flex>
   );
 
-const UnitCommendations = ({ documentId }: { documentId: string }) => {
+const UnitCommendations = ({ documentId, awardType }: { documentId: string; awardType: string }) => {
   const { formatMessage } = useIntl();
   const [withSubUnits, setWithSubUnits] = useState(false);
   const [entries, setEntries] = useState<Commendation[]>([]);
@@ -46,14 +48,14 @@ const UnitCommendations = ({ documentId }: { documentId: string }) => {
         {t('insights.panel.subUnits', 'Include sub-units')}
       </Checkbox>
       <Typography variant="sigma">{t('insights.panel.received', 'Received')}</Typography>
-      <CommendationList entries={received} empty={t('insights.panel.none', 'None')} />
+      <CommendationList entries={received} empty={t('insights.panel.none', 'None')} awardType={awardType} />
       <Typography variant="sigma">{t('insights.panel.issued', 'Issued')}</Typography>
-      <CommendationList entries={issued} empty={t('insights.panel.none', 'None')} />
+      <CommendationList entries={issued} empty={t('insights.panel.none', 'None')} awardType={awardType} />
     </Flex>
   );
 };
 
-const PersonCommendations = ({ documentId }: { documentId: string }) => {
+const PersonCommendations = ({ documentId, awardType }: { documentId: string; awardType: string }) => {
   const { formatMessage } = useIntl();
   const [entries, setEntries] = useState<Commendation[]>([]);
   useEffect(() => {
@@ -63,18 +65,24 @@ const PersonCommendations = ({ documentId }: { documentId: string }) => {
   }, [documentId]);
   return (
     <Box>
-      <CommendationList entries={entries} empty={formatMessage({ id: 'insights.panel.none', defaultMessage: 'None' })} />
+      <CommendationList entries={entries} empty={formatMessage({ id: 'insights.panel.none', defaultMessage: 'None' })} awardType={awardType} />
     </Box>
   );
 };
 
-/** Edit view side panel: a unit's commendations (received, with a sub-units toggle, and issued), or a person's. */
+/**
+ * Edit view side panel: a unit's commendations (received, with a sub-units toggle, and issued), or a person's.
+ * Which types are the unit, the person and the award comes from the server's settings.
+ */
 export const CommendationsPanel: PanelComponent = ({ model, documentId }) => {
   const { formatMessage } = useIntl();
-  if (!documentId || (model !== 'api::organization.organization' && model !== 'api::official.official')) return null;
+  const settings = useSettings();
+  if (!settings || !documentId) return null;
+  const { unit, person, award } = settings.commendations;
+  if (model !== unit && model !== person) return null;
   return {
     title: formatMessage({ id: 'insights.panel.title', defaultMessage: 'Commendations' }),
     content:
-      model === 'api::organization.organization' ? <UnitCommendations documentId={documentId} /> : <PersonCommendations documentId={documentId} />,
+      model === unit ? <UnitCommendations documentId={documentId} awardType={award} /> : <PersonCommendations documentId={documentId} awardType={award} />,
   };
 };

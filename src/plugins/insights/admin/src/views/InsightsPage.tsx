@@ -3,27 +3,36 @@ import { getFetchClient, Layouts, Page } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 
-import { fetchDaily, fetchTop, isoDay, type DailyRow, type Period, type RankedEntry } from './api';
+import { fetchDaily, fetchTop, isoDay, isPeriod, type DailyRow, type Period, type RankedEntry } from './api';
+import { portalNow, useSettings, type Settings } from '../settings';
 import { DailyChart } from './DailyChart';
 import { MostViewedTable } from './MostViewedTable';
 
-const PERIODS: Period[] = ['day', 'week', 'month', 'year', 'all'];
 const DAY_SPANS = [7, 30, 90, 365];
 
 type Option = { value: string; label: string };
 
-/** Locales and units to filter by, from the admin APIs of i18n and the content manager. */
-const useFilterOptions = () => {
+/** Locales (and the default one) and units to filter by, from the admin APIs of i18n and the content manager. */
+const useFilterOptions = (settings: Settings | null) => {
   const [locales, setLocales] = useState<Option[]>([]);
+  const [defaultLocale, setDefaultLocale] = useState<string | null>(null);
   const [units, setUnits] = useState<Option[]>([]);
   useEffect(() => {
-    const { get } = getFetchClient();
-    get<{ code: string; name: string }[]>('/i18n/locales').then(({ data }) => setLocales(data.map((l) => ({ value: l.code, label: l.name }))));
-    get<{ results: { documentId: string; name: string }[] }>(
-      '/content-manager/collection-types/api::organization.organization?page=1&pageSize=100&sort=name:ASC'
-    ).then(({ data }) => setUnits(data.results.map((u) => ({ value: u.documentId, label: u.name }))));
+    getFetchClient()
+      .get<{ code: string; name: string; isDefault: boolean }[]>('/i18n/locales')
+      .then(({ data }) => {
+        setLocales(data.map((l) => ({ value: l.code, label: l.name })));
+        setDefaultLocale(data.find((l) => l.isDefault)?.code ?? data[0]?.code ?? null);
+      });
   }, []);
-  return { locales, units };
+  useEffect(() => {
+    if (!settings) return;
+    const { unit, unitName } = settings.commendations;
+    getFetchClient()
+      .get<{ results: Record<string, unknown>[] }>(`/content-manager/collection-types/${unit}?page=1&pageSize=100&sort=${unitName}:ASC`)
+      .then(({ data }) => setUnits(data.results.map((u) => ({ value: String(u.documentId), label: String(u[unitName] ?? '') }))));
+  }, [settings]);
+  return { locales, defaultLocale, units };
 };
 
 const Filter = ({ label, value, options, onChange }: { label: string; value: string; options: Option[]; onChange: (value: string) => void }) => (
@@ -39,8 +48,10 @@ const Filter = ({ label, value, options, onChange }: { label: string; value: str
 
 const InsightsPage = () => {
   const { formatMessage } = useIntl();
-  const { locales, units } = useFilterOptions();
-  const [locale, setLocale] = useState('vi');
+  const settings = useSettings();
+  const { locales, defaultLocale, units } = useFilterOptions(settings);
+  const [chosenLocale, setLocale] = useState<string | null>(null);
+  const locale = chosenLocale ?? defaultLocale ?? undefined;
   const [unit, setUnit] = useState('');
   const [period, setPeriod] = useState<Period>('week');
   const [days, setDays] = useState(30);
@@ -50,6 +61,7 @@ const InsightsPage = () => {
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
+    if (!locale) return;
     fetchTop({ period, locale, organization: unit || undefined, limit: 20 }).then(
       (top) => {
         setEntries(top);
@@ -60,11 +72,11 @@ const InsightsPage = () => {
   }, [period, locale, unit]);
 
   useEffect(() => {
-    if (!selected) return setDaily([]);
-    const to = new Date(Date.now() + 7 * 3600_000);
+    if (!selected || !settings) return setDaily([]);
+    const to = portalNow(settings);
     const from = new Date(to.getTime() - (days - 1) * 86_400_000);
     fetchDaily(selected.documentId, { from: isoDay(from), to: isoDay(to), locale }).then(setDaily, () => setFailed(true));
-  }, [selected, days, locale]);
+  }, [selected, days, locale, settings]);
 
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id, defaultMessage }, values);
   return (
@@ -75,7 +87,7 @@ const InsightsPage = () => {
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Grid.Root gap={4}>
             <Grid.Item col={3} s={6}>
-              <Filter label={t('insights.filters.locale', 'Locale')} value={locale} options={locales} onChange={setLocale} />
+              <Filter label={t('insights.filters.locale', 'Locale')} value={locale ?? ''} options={locales} onChange={setLocale} />
             </Grid.Item>
             <Grid.Item col={3} s={6}>
               <Filter
@@ -89,8 +101,8 @@ const InsightsPage = () => {
               <Filter
                 label={t('insights.filters.period', 'Ranking period')}
                 value={period}
-                options={PERIODS.map((p) => ({ value: p, label: t(`insights.period.${p}`, p) }))}
-                onChange={(value) => setPeriod(PERIODS.find((p) => p === value) ?? 'week')}
+                options={(settings?.rankPeriods ?? [period]).map((p) => ({ value: p, label: t(`insights.period.${p}`, p) }))}
+                onChange={(value) => setPeriod(isPeriod(value) ? value : 'week')}
               />
             </Grid.Item>
             <Grid.Item col={3} s={6}>

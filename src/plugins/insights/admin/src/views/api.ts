@@ -3,7 +3,9 @@ import { getFetchClient } from '@strapi/strapi/admin';
 /** The plugin's admin routes (/insights/...), typed as the admin panel uses them. */
 export type RankedEntry = { documentId: string; title: string; slug: string | null; views: number };
 export type DailyRow = { day: string; views: number };
+/** A ranking period; the list the server accepts comes from GET /insights/settings (rankPeriods). */
 export type Period = 'day' | 'week' | 'month' | 'year' | 'all';
+export const isPeriod = (value: string): value is Period => ['day', 'week', 'month', 'year', 'all'].includes(value);
 
 const query = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (value === undefined || value === '' ? [] : [[key, String(value)]]))).toString();

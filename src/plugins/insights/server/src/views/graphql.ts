@@ -2,7 +2,8 @@ import type { Core, UID } from '@strapi/strapi';
 
 import { insightsConfig } from '../config';
 import { attachViewCounts } from './middlewares';
-import { parseRankingQuery, RANK_PERIODS } from './validation';
+import { RANK_PERIODS } from '../clock';
+import { parseRankingQuery } from './validation';
 import { argsAsQuery } from '../input';
 import { service } from '../services';
 

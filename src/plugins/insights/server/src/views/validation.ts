@@ -1,10 +1,9 @@
-import { daysBetween, isCalendarDay } from '../clock';
+import { daysBetween, isCalendarDay, isRankPeriod, RANK_PERIODS } from '../clock';
 import { isRecord } from '../utils';
 import { DOCUMENT_ID, fail, LOCALE, onlyKeys } from '../input';
 
 /** Input rules of the view endpoints. Pure: the controller asks the database what these cannot know. */
 
-export const RANK_PERIODS = ['day', 'week', 'month', 'year', 'all'] as const;
 export const MAX_DAILY_RANGE_DAYS = 366;
 
 const text = (input: Record<string, unknown>, key: string, required: boolean): string | undefined => {
@@ -53,7 +52,6 @@ export const parseRankingQuery = (query: unknown, trackable: string[]) => {
   const input = isRecord(query) ? query : {};
   onlyKeys(input, ['type', 'period', 'locale', 'organization', 'limit'], 'query');
   const period = text(input, 'period', false) ?? 'week';
-  const isRankPeriod = (value: string): value is (typeof RANK_PERIODS)[number] => (RANK_PERIODS as readonly string[]).includes(value);
   if (!isRankPeriod(period)) return fail(`period must be one of: ${RANK_PERIODS.join(', ')}`, 'period');
   const organization = text(input, 'organization', false);
   if (organization !== undefined && !DOCUMENT_ID.test(organization)) fail('organization must be a documentId', 'organization');

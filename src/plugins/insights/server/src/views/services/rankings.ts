@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import type { RankPeriod } from './view-store';
+import type { RankPeriod } from '../../clock';
 import { service } from '../../services';
 
 export type RankingQuery = { type: string; period: RankPeriod; locale?: string; organization?: string; limit: number };

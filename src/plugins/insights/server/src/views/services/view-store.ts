@@ -2,13 +2,12 @@ import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 
 import { insightsConfig } from '../../config';
-import { addDays, daysBetween, PERIODS, periodStart, portalDay, type Period } from '../../clock';
+import { addDays, daysBetween, PERIODS, periodStart, portalDay, type RankPeriod } from '../../clock';
 import { isRecord } from '../../utils';
 import { createBatcher } from './batcher';
 import { BUCKETS, MARKS, TOTALS } from './tables';
 
 export type ViewKey = { contentType: UID.ContentType; documentId: string; locale: string };
-export type RankPeriod = Period | 'all';
 
 const BUCKET_KEY = ['content_type', 'document_id', 'locale', 'period', 'starts_on'];
 const TOTAL_KEY = ['content_type', 'document_id', 'locale'];
