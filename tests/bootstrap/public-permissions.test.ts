@@ -1,18 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
 import { PUBLIC_ACTIONS } from '../../src/bootstrap/public-permissions';
-import { fullAccessToken, graphql, http, startStrapi, stopStrapi } from '../helpers/strapi';
+import { bootStrapi, graphql, http, startStrapi, stopStrapi } from '../helpers/strapi';
 
 let app: Core.Strapi;
 let token: string;
 let draftArticleId: string;
-beforeAll(async () => {
-  app = await startStrapi();
-  token = await fullAccessToken(app);
+bootStrapi(async (booted) => {
+  ({ app, token } = booted);
   const draft = await app.documents('api::article.article').create({ locale: 'vi', data: { title: 'Bản nháp chưa đăng' } });
   draftArticleId = draft.documentId;
 });
-afterAll(() => stopStrapi(app));
 
 const PLURALS = ['articles', 'meetings', 'organizations', 'officials', 'awards'];
 

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { http, startStrapi, stopStrapi } from '../../../helpers/strapi';
+import { bootStrapi, http } from '../../../helpers/strapi';
 
 let app: Core.Strapi;
 const ids: Record<string, string> = {};
@@ -22,8 +22,8 @@ const award = async (key: string, data: Record<string, unknown>) => {
 const commendations = (unitKey: string, query = '') => http(app).get(`/api/insights/units/${ids[unitKey]}/commendations${query}`);
 const listed = (res: { body: { data: { documentId: string }[] } }) => res.body.data.map((entry) => entry.documentId);
 
-beforeAll(async () => {
-  app = await startStrapi();
+bootStrapi(async (booted) => {
+  app = booted.app;
   await unit('province', { level: 'province' });
   await unit('district', { level: 'district', parent: ids.province });
   await unit('commune', { level: 'commune', parent: ids.district });
@@ -46,7 +46,6 @@ beforeAll(async () => {
   await award('toMerged', { decisionDate: '2019-10-20', recipients: [{ kind: 'collective', organization: ids.merged }] });
   await award('revoked', { decisionDate: '2022-01-01', awardStatus: 'revoked', recipients: [{ kind: 'collective', organization: ids.commune }] });
 });
-afterAll(() => stopStrapi(app));
 
 describe('seed', () => {
   it('lists the seeded awards under their issuers', async () => {

@@ -2,17 +2,14 @@ import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 
 import { freePort, startInstance, type Instance } from '../../../helpers/instance';
-import { http, startStrapi, stopStrapi } from '../../../helpers/strapi';
+import { bootStrapi, http } from '../../../helpers/strapi';
 
 let app: Core.Strapi;
 const children: Instance[] = [];
-beforeAll(async () => {
-  app = await startStrapi();
-});
-afterAll(async () => {
-  await Promise.all(children.map((child) => child.stop()));
-  await stopStrapi(app);
-});
+bootStrapi(
+  (booted) => ({ app } = booted),
+  () => Promise.all(children.map((child) => child.stop()))
+);
 
 const spawnInstance = async () => {
   const child = await startInstance(await freePort());

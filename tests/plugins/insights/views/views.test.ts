@@ -1,13 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
 import { adminSession } from '../../../helpers/admin';
-import { graphql, http, startStrapi, stopStrapi } from '../../../helpers/strapi';
+import { bootStrapi, graphql, http } from '../../../helpers/strapi';
 
 let app: Core.Strapi;
-beforeAll(async () => {
-  app = await startStrapi();
-});
-afterAll(() => stopStrapi(app));
+bootStrapi((booted) => ({ app } = booted));
 
 const TU_SON = 'hoi-lhpn-thanh-pho-tu-son-trien-khai-nhiem-vu-cong-tac-hoi-nam-2024';
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
