@@ -16,6 +16,55 @@ const isProxyTrustValue = (item: string) => {
   }
 };
 
+/** The app's types and fields the insights plugin relates commendations through (its only knowledge of them). */
+const commendations = {
+  award: {
+    uid: 'api::award.award',
+    issuer: 'issuer',
+    presenter: 'presenter',
+    presentedAt: 'presentedAt',
+    presentedAtDate: 'startDate',
+    recipients: 'recipients',
+    recipientKind: 'kind',
+    recipientUnit: 'organization',
+    recipientPerson: 'official',
+    decisionDate: 'decisionDate',
+    form: 'form',
+    awardStatus: 'awardStatus',
+    issuerWarning: 'issuerWarning',
+  },
+  unit: { uid: 'api::organization.organization', name: 'name', parent: 'parent', successor: 'successor', level: 'level', kind: 'kind' },
+  person: {
+    uid: 'api::official.official',
+    name: 'fullName',
+    positions: 'positions',
+    positionTitle: 'title',
+    positionUnit: 'organization',
+    positionStart: 'startDate',
+    positionEnd: 'endDate',
+  },
+  /**
+   * Who normally issues each commendation form (Luật Thi đua, khen thưởng 2022). An award whose issuer's level or
+   * kind is not listed gets a warning an editor sees (`issuerWarning`), not a refusal: real decisions vary.
+   */
+  issuerRules: {
+    // Bằng khen: Prime Minister, ministries, provinces, central mass organisations, provincial union standing committees.
+    certificate_of_merit: { label: 'Bằng khen', levels: ['central', 'province'], kinds: ['womens_union', 'government', 'party_committee', 'fatherland_front'] },
+    // Giấy khen: district and commune level, and heads of units (provincial departments among them).
+    certificate_of_commendation: {
+      label: 'Giấy khen',
+      levels: ['province', 'district', 'commune'],
+      kinds: ['womens_union', 'government', 'party_committee', 'fatherland_front', 'bank', 'other'],
+    },
+    // Huân chương / Huy chương: conferred by the State President only.
+    medal: { label: 'Huân chương / Huy chương', levels: ['central'], kinds: ['government'] },
+    // Kỷ niệm chương "Vì sự phát triển của Phụ nữ Việt Nam": the central union.
+    commemorative_medal: { label: 'Kỷ niệm chương', levels: ['central'], kinds: ['womens_union'] },
+    // Cờ thi đua: the Government, ministries, provinces, central organisations.
+    emulation_flag: { label: 'Cờ thi đua', levels: ['central', 'province'], kinds: ['womens_union', 'government', 'party_committee', 'fatherland_front'] },
+  },
+};
+
 /** The insights plugin's settings from the environment (exported for its test). */
 export const insightsConfig = () => {
   const dedupWindowMinutes = integer('INSIGHTS_DEDUP_WINDOW_MINUTES', 30, 1, 24 * 60);
@@ -24,6 +73,9 @@ export const insightsConfig = () => {
       article: 'api::article.article',
       // meeting: 'api::meeting.meeting',
     },
+    // Vietnam time: day, week, month and year buckets follow the portal's clock.
+    utcOffsetMinutes: 7 * 60,
+    commendations,
     dedupWindowMinutes,
     trustedProxies: list('INSIGHTS_TRUSTED_PROXIES', [], {
       expected: 'IP addresses, CIDR ranges, or loopback / linklocal / uniquelocal',

@@ -3,9 +3,6 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { articlePublishedDateRule } from './rules/article-published-date';
-import { awardIssuerRule } from './rules/award-issuer';
-import { awardRecipientsRule } from './rules/award-recipients';
-import { awardReferencesRule } from './rules/award-references';
 import { blocksShapeRule } from './rules/blocks-shape';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
@@ -23,7 +20,8 @@ import { closeRegistration } from './security/closed-auth';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // Document Service middlewares hold for the admin, REST, GraphQL and scripts alike.
+    // Document Service middlewares hold for the admin, REST, GraphQL and scripts alike. The award rules are the
+    // insights plugin's (its commendations module registers them, inside these).
     // writeTransactionRule comes first: every later rule runs inside the write's transaction.
     const rules = [
       writeTransactionRule,
@@ -36,9 +34,6 @@ export default {
       slugRule,
       organizationTreeRule,
       dateOrderRule,
-      awardRecipientsRule,
-      awardIssuerRule,
-      awardReferencesRule,
       articlePublishedDateRule,
       sharedRelationsRule,
     ];

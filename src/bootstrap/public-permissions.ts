@@ -12,7 +12,7 @@ const READABLE_TYPES = [
  * Everything an anonymous visitor may do through the public role: read published content. Strapi only
  * populates images (covers, gallery figures, portraits) for roles that may read the media library, so that
  * read is granted too; the view rankings, daily series and unit commendations are reads of published content. Posting
- * view hits is public by the beacon route's own config (src/plugins/insights/server/src/routes/content-api.ts).
+ * view hits is public by the beacon route's own config (src/plugins/insights/server/src/views/routes/content-api.ts).
  */
 export const PUBLIC_ACTIONS: readonly string[] = [
   ...READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),

@@ -124,13 +124,22 @@ const articleData = (article: ArticleSeed, keys: Keys) => {
   };
 };
 
+/** What the seed needs of the insights plugin's view store; the app imports none of the plugin's files. */
+type BaselineImporter = {
+  importBaseline: (key: { contentType: UID.ContentType; documentId: string; locale: string }, views: number) => Promise<boolean>;
+};
+const isBaselineImporter = (value: unknown): value is BaselineImporter =>
+  typeof value === 'object' && value !== null && 'importBaseline' in value && typeof value.importBaseline === 'function';
+
 /** The old portal's "Số lượt xem" becomes the starting count of the article's vi version (once). */
 const importLegacyViews = async (strapi: Core.Strapi, log: Log, articles: ArticleSeed[], keys: Keys) => {
-  if (!strapi.plugin('insights')) return;
-  for (const article of articles.filter((a) => a.legacyViews !== undefined)) {
-    const key = { contentType: 'api::article.article', documentId: documentIdOf(keys, article.key), locale: 'vi' };
-    const imported = await strapi.plugin('insights').service('viewStore').importBaseline(key, article.legacyViews);
-    log(`${imported ? '+' : '='} views ${article.key}: ${article.legacyViews}${imported ? '' : ' (exists)'}`);
+  const viewStore: unknown = strapi.plugin('insights')?.service('viewStore');
+  if (!isBaselineImporter(viewStore)) return;
+  const contentType: UID.ContentType = 'api::article.article';
+  for (const { key: article, legacyViews } of articles) {
+    if (legacyViews === undefined) continue;
+    const imported = await viewStore.importBaseline({ contentType, documentId: documentIdOf(keys, article), locale: 'vi' }, legacyViews);
+    log(`${imported ? '+' : '='} views ${article}: ${legacyViews}${imported ? '' : ' (exists)'}`);
   }
 };
 

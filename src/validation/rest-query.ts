@@ -1,6 +1,6 @@
 import { errors } from '@strapi/utils';
 
-import { isCalendarDay } from '../plugins/insights/server/src/services/calendar';
+import { isCalendarDay } from './calendar';
 import { isRecord } from '../rules/document-params';
 
 /**

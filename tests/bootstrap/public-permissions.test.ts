@@ -1,18 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
 import { PUBLIC_ACTIONS } from '../../src/bootstrap/public-permissions';
-import { fullAccessToken, graphql, http, startStrapi, stopStrapi } from '../helpers/strapi';
+import { bootStrapi, graphql, http } from '../helpers/strapi';
 
 let app: Core.Strapi;
 let token: string;
 let draftArticleId: string;
-beforeAll(async () => {
-  app = await startStrapi();
-  token = await fullAccessToken(app);
+const harness = bootStrapi(async (booted) => {
+  ({ app, token } = booted);
   const draft = await app.documents('api::article.article').create({ locale: 'vi', data: { title: 'Bản nháp chưa đăng' } });
   draftArticleId = draft.documentId;
 });
-afterAll(() => stopStrapi(app));
 
 const PLURALS = ['articles', 'meetings', 'organizations', 'officials', 'awards'];
 
@@ -26,8 +24,7 @@ describe('public role, set at bootstrap', () => {
   it('takes back a permission granted outside the code on the next start', async () => {
     const role = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     await app.db.query('plugin::users-permissions.permission').create({ data: { action: 'api::article.article.create', role: role.id } });
-    await stopStrapi(app);
-    app = await startStrapi();
+    app = await harness.restart();
     const res = await http(app).post('/api/articles').send({ data: { title: 'Không được phép' } });
     expect(res.status).toBe(403);
   });

@@ -56,3 +56,31 @@ export const fullAccessToken = async (app: Core.Strapi, name = `test-${Date.now(
   });
   return `Bearer ${token.accessKey}`;
 };
+
+export type Booted = { app: Core.Strapi; token: string };
+
+/**
+ * The boot block of an integration test file: starts the app before the file's tests and hands it, with a
+ * full-access API token, to `ready` (which keeps them in the file's variables and makes fixtures); after the
+ * tests, runs `cleanup` and stops the app. `restart()` stops the app and starts it again (a new start's
+ * bootstrap), and the harness stops that one at the end.
+ */
+export const bootStrapi = (ready: (booted: Booted) => unknown, cleanup: () => Promise<unknown> = async () => undefined) => {
+  let app: Core.Strapi | undefined;
+  beforeAll(async () => {
+    app = await startStrapi();
+    await ready({ app, token: await fullAccessToken(app) });
+  });
+  afterAll(async () => {
+    await cleanup();
+    await stopStrapi(app);
+  });
+  return {
+    async restart() {
+      await stopStrapi(app);
+      app = undefined;
+      app = await startStrapi();
+      return app;
+    },
+  };
+};

@@ -2,15 +2,11 @@ import type { Core } from '@strapi/strapi';
 
 import { toSlug } from '../../src/rules/slug';
 import { adminSession } from '../helpers/admin';
-import { fullAccessToken, http, startStrapi, stopStrapi } from '../helpers/strapi';
+import { bootStrapi, http } from '../helpers/strapi';
 
 let app: Core.Strapi;
 let token: string;
-beforeAll(async () => {
-  app = await startStrapi();
-  token = await fullAccessToken(app);
-});
-afterAll(() => stopStrapi(app));
+bootStrapi((booted) => ({ app, token } = booted));
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 

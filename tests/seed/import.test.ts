@@ -4,15 +4,14 @@ import type { Core } from '@strapi/strapi';
 
 import { importSeed, readSeedContent } from '../../src/seed';
 import type { SeedContent } from '../../src/seed/content';
-import { graphql, http, startStrapi, stopStrapi } from '../helpers/strapi';
+import { bootStrapi, graphql, http } from '../helpers/strapi';
 
 let app: Core.Strapi;
 let content: SeedContent;
-beforeAll(async () => {
-  app = await startStrapi();
+bootStrapi((booted) => {
+  app = booted.app;
   content = readSeedContent(app.dirs.app.root);
 });
-afterAll(() => stopStrapi(app));
 
 const TU_SON = 'hoi-lhpn-thanh-pho-tu-son-trien-khai-nhiem-vu-cong-tac-hoi-nam-2024';
 const KRONG_ANA = 'hoi-va-phong-trao-6-thang-dau-nam-phuong-huong-nhiem-vu-6-thang-cuoi-nam-2023';

@@ -2,9 +2,9 @@ import { ChartPie, Eye } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { createElement } from 'react';
 
-import { fetchTrackedTypes } from './api';
-import { CommendationsPanel } from './components/CommendationsPanel';
-import { ViewsCell } from './components/ViewsCell';
+import { fetchTrackedTypes } from './views/api';
+import { CommendationsPanel } from './commendations/CommendationsPanel';
+import { ViewsCell } from './views/ViewsCell';
 import { PLUGIN_ID } from './pluginId';
 
 /** Content types whose list view gets a views column, learned from the server once the panel starts. */
@@ -20,13 +20,13 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: ChartPie,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Insights' },
-      Component: () => import('./pages/InsightsPage'),
+      Component: () => import('./views/InsightsPage'),
       permissions: [],
     });
     app.widgets.register({
       icon: Eye,
       title: { id: `${PLUGIN_ID}.widget.title`, defaultMessage: 'Most viewed this week' },
-      component: () => import('./components/MostViewedWidget').then((module) => module.default),
+      component: () => import('./views/MostViewedWidget').then((module) => module.default),
       pluginId: PLUGIN_ID,
       id: 'most-viewed-week',
     });

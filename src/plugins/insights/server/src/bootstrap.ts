@@ -1,20 +1,28 @@
 import type { Core } from '@strapi/strapi';
 
-import { migrate } from './migrations';
+import { awardIssuerRule } from './commendations/rules/award-issuer';
+import { awardRecipientsRule } from './commendations/rules/award-recipients';
+import { awardReferencesRule } from './commendations/rules/award-references';
+import { migrate } from './views/migrations';
+import { service } from './services';
 
 const SWEEP_EVERY_MS = 5 * 60_000;
 let sweeper: NodeJS.Timeout | undefined;
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Registered after every register() (the app's rules included), so they run inside the app's rules: in the
+  // write's transaction, after input is normalised, and before anything is stored or imported at bootstrap.
+  for (const rule of [awardRecipientsRule, awardIssuerRule, awardReferencesRule]) strapi.documents.use(rule(strapi));
   const applied = await migrate(strapi.db.connection);
   if (applied.length > 0) strapi.log.info(`insights: applied migrations ${applied.join(', ')}`);
   strapi.db.lifecycles.subscribe({
     models: ['plugin::i18n.locale'],
-    afterCreate: () => strapi.plugin('insights').service('documents').forgetLocales(),
-    afterDelete: () => strapi.plugin('insights').service('documents').forgetLocales(),
+    afterCreate: () => service(strapi, 'locales').forget(),
+    afterUpdate: () => service(strapi, 'locales').forget(),
+    afterDelete: () => service(strapi, 'locales').forget(),
   });
   sweeper = setInterval(() => {
-    strapi.plugin('insights').service('viewStore').sweepMarks().catch((error: unknown) => strapi.log.warn(`insights: sweeping marks failed: ${error}`));
+    service(strapi, 'viewStore').sweepMarks().catch((error: unknown) => strapi.log.warn(`insights: sweeping marks failed: ${error}`));
   }, SWEEP_EVERY_MS);
   sweeper.unref();
 };

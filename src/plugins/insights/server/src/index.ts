@@ -1,24 +1,25 @@
 import bootstrap, { stopSweeper } from './bootstrap';
+import commendationsController from './commendations/controllers';
+import commendationsRoutes from './commendations/routes';
 import config from './config';
-import commendations from './controllers/commendations';
-import views from './controllers/views';
-import beaconBody from './middlewares/beacon-body';
 import register from './register';
-import routes from './routes';
-import commendationsService from './services/commendations';
-import documents from './services/documents';
-import rankings from './services/rankings';
-import rateLimit from './services/rate-limit';
-import viewStore from './services/view-store';
-import visitor from './services/visitor';
+import { services } from './services';
+import settings from './settings';
+import beaconBody from './views/beacon-body';
+import viewsController from './views/controllers';
+import viewsRoutes from './views/routes';
 
+/** The plugin, assembled from its two modules: views (counting, rankings) and commendations (awards of a unit). */
 export default {
   register,
   bootstrap,
   destroy: stopSweeper,
   config,
-  controllers: { views, commendations },
+  controllers: { views: viewsController, commendations: commendationsController, settings },
   middlewares: { 'beacon-body': beaconBody },
-  routes,
-  services: { commendations: commendationsService, documents, rankings, rateLimit, viewStore, visitor },
+  routes: {
+    'content-api': { type: 'content-api', routes: [...viewsRoutes.contentApi, ...commendationsRoutes.contentApi] },
+    admin: { type: 'admin', routes: [...viewsRoutes.admin, ...commendationsRoutes.admin, ...settings.routes] },
+  },
+  services,
 };

@@ -1,0 +1,134 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+import { insightsConfig, type CommendationsConfig } from '../../config';
+import { service } from '../../services';
+import { isRecord } from '../../utils';
+import { asWriteCall, type DocumentMiddleware, type WriteCall } from './document-calls';
+
+const COUNTED = ['countedCollectives', 'countedIndividuals'] as const;
+type AwardNames = CommendationsConfig['award'];
+
+/** Actions after which i18n may have copied the shared counted numbers into other locales (see @strapi/i18n bootstrap). */
+const SYNCING_ACTIONS = ['create', 'update', 'publish', 'discardDraft'];
+
+/** True when a relation input (or a populated relation) points at something. */
+const isLinked = (value: unknown): boolean => {
+  if (value === null || value === undefined || value === '') return false;
+  if (typeof value === 'string' || typeof value === 'number') return true;
+  if (Array.isArray(value)) return value.length > 0;
+  if (!isRecord(value)) return false;
+  if ('documentId' in value || 'id' in value) return true;
+  return isLinked(value.set) || isLinked(value.connect);
+};
+
+const hasText = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+
+const recipientError = (index: number, message: string) =>
+  new errors.ValidationError(`recipients[${index}]: ${message}`, {
+    errors: [{ path: ['recipients', String(index)], message, name: 'ValidationError' }],
+  });
+
+/** A collective is a unit; an individual is a person in the system or a typed name, never both. */
+const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => {
+  if (!isRecord(item)) throw recipientError(index, 'must be an object');
+  const unit = isLinked(item[names.recipientUnit]);
+  const person = isLinked(item[names.recipientPerson]);
+  const typed = hasText(item.name);
+  const kind = item[names.recipientKind];
+  if (kind === 'collective' && (!unit || person || typed)) {
+    throw recipientError(index, 'a collective recipient is one organization, with no official or typed name');
+  }
+  if (kind === 'individual' && (unit || person === typed)) {
+    throw recipientError(index, 'an individual recipient is either an official or a typed name, not both and not a unit');
+  }
+};
+
+const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+/** The derived totals: recipients named in this locale plus the shared counted numbers. */
+const totals = (names: AwardNames, recipients: unknown, counted: Record<string, unknown>) => {
+  const named = (kind: string) =>
+    Array.isArray(recipients) ? recipients.filter((item) => isRecord(item) && item[names.recipientKind] === kind).length : 0;
+  return {
+    collectiveCount: named('collective') + count(counted.countedCollectives),
+    individualCount: named('individual') + count(counted.countedIndividuals),
+  };
+};
+
+/**
+ * The stored draft the write lands on. A locale being created has none: its counted numbers (shared) come from
+ * another locale, its recipients (localized) only from the call.
+ */
+const storedDraft = async (strapi: Core.Strapi, call: WriteCall, names: AwardNames) => {
+  if (call.action !== 'update' || !call.documentId) return null;
+  const find = (locale?: string) =>
+    strapi.db.query(names.uid).findOne({
+      select: [...COUNTED],
+      where: { documentId: call.documentId, publishedAt: null, ...(locale ? { locale } : {}) },
+      populate: { [names.recipients]: { select: [names.recipientKind] } },
+    });
+  const own = await find(await service(strapi, 'locales').ofWrite(call.locale));
+  return own ?? { ...(await find()), [names.recipients]: [] };
+};
+
+/** What the award looks like after this write: the call's fields over the stored ones. */
+const mergedRecipients = async (strapi: Core.Strapi, call: WriteCall, names: AwardNames) => {
+  const { data } = call;
+  const complete = names.recipients in data && COUNTED.every((field) => field in data);
+  const stored = complete ? null : await storedDraft(strapi, call, names);
+  const pick = (field: string) => (field in data ? data[field] : stored?.[field]);
+  return { recipients: pick(names.recipients), counted: { countedCollectives: pick('countedCollectives'), countedIndividuals: pick('countedIndividuals') } };
+};
+
+/**
+ * Every version of the document (each locale, draft and published) gets totals from its own recipients and the
+ * counted numbers it holds now: a counted number written in one locale is copied by i18n into the others, whose
+ * totals would otherwise stay stale. Written in place, as i18n writes the copies, so no version changes status.
+ */
+const recountEveryVersion = async (strapi: Core.Strapi, documentId: string, names: AwardNames) => {
+  const rows: Record<string, unknown>[] = await strapi.db.query(names.uid).findMany({
+    select: ['id', 'collectiveCount', 'individualCount', ...COUNTED],
+    where: { documentId },
+    populate: { [names.recipients]: { select: [names.recipientKind] } },
+  });
+  for (const row of rows) {
+    const derived = totals(names, row[names.recipients], row);
+    if (derived.collectiveCount === row.collectiveCount && derived.individualCount === row.individualCount) continue;
+    await strapi.db.query(names.uid).update({ where: { id: row.id }, data: derived });
+  }
+};
+
+const documentIdAfter = (params: unknown, result: unknown) => {
+  const from = [params, result].find((value) => isRecord(value) && typeof value.documentId === 'string');
+  return isRecord(from) ? String(from.documentId) : undefined;
+};
+
+/**
+ * Award recipients: each well-formed, at least one named or counted. The derived collectiveCount /
+ * individualCount (named + counted) are the server's: whatever a call sends there is replaced, in every locale.
+ */
+export const awardRecipientsRule =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
+    const names = insightsConfig(strapi).commendations.award;
+    if (ctx.uid !== names.uid || !SYNCING_ACTIONS.includes(ctx.action)) return next();
+    const call = asWriteCall(ctx);
+    if (call) {
+      const touched = call.action === 'create' || [names.recipients, ...COUNTED].some((field) => field in call.data);
+      const merged = await mergedRecipients(strapi, call, names);
+      const written = call.data[names.recipients];
+      if (Array.isArray(written)) written.forEach(checkRecipient(names));
+      const derived = totals(names, merged.recipients, merged.counted);
+      if (touched && derived.collectiveCount + derived.individualCount === 0) {
+        throw new errors.ValidationError('an award needs at least one recipient, named or counted', {
+          errors: [{ path: ['recipients'], message: 'no recipient named or counted', name: 'ValidationError' }],
+        });
+      }
+      Object.assign(call.data, derived);
+    }
+    const result = await next();
+    const documentId = documentIdAfter(ctx.params, result);
+    if (documentId) await recountEveryVersion(strapi, documentId, names);
+    return result;
+  };

@@ -1,0 +1,148 @@
+import type { Core, UID } from '@strapi/strapi';
+
+import { isRecord } from './utils';
+
+/** A fixed-window budget: at most maxHits per windowSeconds. */
+export type Budget = { windowSeconds: number; maxHits: number };
+
+/** Who normally issues a commendation form: a warning (`issuerWarning`) names `label` when the issuer does not fit. */
+export type IssuerRule = { label: string; levels: string[]; kinds: string[] };
+
+/**
+ * The app's types and fields the commendations module reads: the plugin knows the app only through these names.
+ * Relations to a unit or a person are named here once (see awardReferences in commendations/model.ts).
+ */
+export type CommendationsConfig = {
+  award: {
+    uid: UID.ContentType;
+    /** Relation to the unit that issued the award. */
+    issuer: string;
+    /** Relation to the person who presented it. */
+    presenter: string;
+    /** Relation to the event it was presented at, and that event's date field. */
+    presentedAt: string;
+    presentedAtDate: string;
+    /** Repeatable component of recipients: its kind field, and its relations to a unit and to a person. */
+    recipients: string;
+    recipientKind: string;
+    recipientUnit: string;
+    recipientPerson: string;
+    decisionDate: string;
+    /** Enumeration of forms (Bằng khen, Giấy khen, ...): the list the API accepts is read from the schema. */
+    form: string;
+    awardStatus: string;
+    issuerWarning: string;
+  };
+  /** The unit type: its tree (parent) and merges (successor); level and kind are what issuer rules compare. */
+  unit: { uid: UID.ContentType; name: string; parent: string; successor: string; level: string; kind: string };
+  /** The person type and the repeatable positions that place a person in a unit over a period. */
+  person: {
+    uid: UID.ContentType;
+    name: string;
+    positions: string;
+    positionTitle: string;
+    positionUnit: string;
+    positionStart: string;
+    positionEnd: string;
+  };
+  /** Per form, who normally issues it (Luật Thi đua, khen thưởng 2022); forms not listed are never warned about. */
+  issuerRules: Record<string, IssuerRule>;
+};
+
+export type InsightsConfig = {
+  /** Public type names a view hit may name, and the content type each stands for. */
+  trackableTypes: Record<string, UID.ContentType>;
+  /** The relation that places a trackable entry in a unit (rankings per unit, a unit's summary). */
+  unitField: string;
+  /** A visitor counts once per document and locale within this window. */
+  dedupWindowMinutes: number;
+  /** Proxies whose X-Forwarded-For is believed: proxy-addr trust values (addresses, CIDRs, 'loopback', …). */
+  trustedProxies: string[];
+  /** Hits one visitor (IP + user agent) may send per window before getting 429. */
+  rateLimit: Budget;
+  /**
+   * Hits one client IP may send whatever user agents it rotates, for one document and overall, before getting 429
+   * (those hits are not counted). Generous: a school or office behind one NAT address has many real readers.
+   */
+  ipLimit: { perDocument: Budget; overall: Budget };
+  /** Day, week, month and year buckets follow this clock, minutes east of UTC (the app sets Vietnam time: +420). */
+  utcOffsetMinutes: number;
+  /** Bodies of view hits larger than this are refused with 413. */
+  maxBodyBytes: number;
+  commendations: CommendationsConfig;
+};
+
+/** The plugin's configuration, defaults merged with config/plugins.ts, validated once at load (validator below). */
+export const insightsConfig = (strapi: Core.Strapi): InsightsConfig => strapi.config.get('plugin::insights');
+
+const isPositive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
+const isBudget = (value: Budget | undefined) => isPositive(value?.windowSeconds) && isPositive(value?.maxHits);
+const isName = (value: unknown) => typeof value === 'string' && value !== '';
+const isNameList = (value: unknown) => Array.isArray(value) && value.every(isName);
+
+/** Every field of each named section of `commendations` must be a non-empty name. */
+const checkNames = (commendations: unknown) => {
+  if (!isRecord(commendations)) throw new Error('insights: commendations must name the award, unit and person types');
+  for (const section of ['award', 'unit', 'person'] as const) {
+    const names = commendations[section];
+    if (!isRecord(names) || !isName(names.uid)) throw new Error(`insights: commendations.${section}.uid is required`);
+    const blank = Object.entries(names).find(([, value]) => !isName(value));
+    if (blank) throw new Error(`insights: commendations.${section}.${blank[0]} must be a field name`);
+  }
+  const rules = commendations.issuerRules;
+  if (!isRecord(rules)) throw new Error('insights: commendations.issuerRules must map forms to rules');
+  for (const [form, rule] of Object.entries(rules)) {
+    if (!isRecord(rule) || !isName(rule.label) || !isNameList(rule.levels) || !isNameList(rule.kinds)) {
+      throw new Error(`insights: commendations.issuerRules.${form} needs a label, levels and kinds`);
+    }
+  }
+};
+
+export default {
+  // The app's types are not defaults: config/plugins.ts names them (trackableTypes, commendations).
+  default: () => ({
+    unitField: 'organization',
+    dedupWindowMinutes: 30,
+    trustedProxies: [],
+    rateLimit: { windowSeconds: 60, maxHits: 60 },
+    ipLimit: { perDocument: { windowSeconds: 30 * 60, maxHits: 300 }, overall: { windowSeconds: 60, maxHits: 1200 } },
+    utcOffsetMinutes: 0,
+    maxBodyBytes: 1024,
+  }),
+  validator(config: InsightsConfig) {
+    if (!config.trackableTypes || Object.keys(config.trackableTypes).length === 0) {
+      throw new Error('insights: trackableTypes needs at least one type');
+    }
+    for (const key of ['dedupWindowMinutes', 'maxBodyBytes'] as const) {
+      if (!isPositive(config[key])) throw new Error(`insights: ${key} must be a positive number`);
+    }
+    const budgets = { rateLimit: config.rateLimit, 'ipLimit.perDocument': config.ipLimit?.perDocument, 'ipLimit.overall': config.ipLimit?.overall };
+    for (const [name, budget] of Object.entries(budgets)) {
+      if (!isBudget(budget)) throw new Error(`insights: ${name} needs positive windowSeconds and maxHits`);
+    }
+    if (!Array.isArray(config.trustedProxies)) throw new Error('insights: trustedProxies must be a list');
+    if (typeof config.utcOffsetMinutes !== 'number' || Math.abs(config.utcOffsetMinutes) > 14 * 60) {
+      throw new Error('insights: utcOffsetMinutes must be a number of minutes from -840 to 840');
+    }
+    if (!isName(config.unitField)) throw new Error('insights: unitField must be a field name');
+    checkNames(config.commendations);
+  },
+};
+
+/** Fails the start when a configured type or field does not exist in the app's schema (run at register). */
+export const checkConfiguredModels = (strapi: Core.Strapi) => {
+  const { trackableTypes, commendations } = insightsConfig(strapi);
+  for (const [name, uid] of Object.entries(trackableTypes)) {
+    if (!strapi.contentTypes[uid]) throw new Error(`insights: trackableTypes.${name} names no content type "${uid}"`);
+  }
+  const { award, unit, person } = commendations;
+  const fieldsOf = (uid: UID.ContentType, fields: string[], where: string) => {
+    const model = strapi.contentTypes[uid];
+    if (!model) throw new Error(`insights: ${where}.uid names no content type "${uid}"`);
+    const missing = fields.find((field) => !(field in model.attributes));
+    if (missing) throw new Error(`insights: ${where} names a field "${missing}" that ${uid} does not have`);
+  };
+  fieldsOf(award.uid, [award.issuer, award.presenter, award.presentedAt, award.recipients, award.decisionDate, award.form, award.awardStatus, award.issuerWarning], 'commendations.award');
+  fieldsOf(unit.uid, [unit.name, unit.parent, unit.successor, unit.level, unit.kind], 'commendations.unit');
+  fieldsOf(person.uid, [person.name, person.positions], 'commendations.person');
+};

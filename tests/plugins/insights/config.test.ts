@@ -1,0 +1,38 @@
+import config from '../../../src/plugins/insights/server/src/config';
+
+/** A configuration as config/plugins.ts writes it, over the plugin's defaults. */
+const valid = () => ({
+  ...config.default(),
+  trackableTypes: { article: 'api::article.article' },
+  commendations: {
+    award: { uid: 'api::award.award', issuer: 'issuer', form: 'form' },
+    unit: { uid: 'api::organization.organization', parent: 'parent' },
+    person: { uid: 'api::official.official', positions: 'positions' },
+    issuerRules: { medal: { label: 'Huân chương', levels: ['central'], kinds: ['government'] } },
+  },
+});
+const check = (value: unknown) => () => Reflect.apply(config.validator, config, [value]);
+
+describe('insights configuration (pure)', () => {
+  it('accepts the app-shaped configuration', () => {
+    expect(check(valid())).not.toThrow();
+  });
+
+  it.each([
+    ['no trackable type', { trackableTypes: {} }, /trackableTypes/],
+    ['an offset beyond 14 hours', { utcOffsetMinutes: 900 }, /utcOffsetMinutes/],
+    ['no commendations section', { commendations: undefined }, /commendations/],
+  ])('refuses %s', (_name, change, message) => {
+    expect(check({ ...valid(), ...change })).toThrow(message);
+  });
+
+  it('names the blank field of a section and the incomplete issuer rule', () => {
+    const blank = valid();
+    blank.commendations.award.issuer = '';
+    expect(check(blank)).toThrow('commendations.award.issuer must be a field name');
+    const rule = valid();
+    expect(check({ ...rule, commendations: { ...rule.commendations, issuerRules: { medal: { levels: ['central'] } } } })).toThrow(
+      'commendations.issuerRules.medal needs a label, levels and kinds'
+    );
+  });
+});

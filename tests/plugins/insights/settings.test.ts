@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+
+import { adminSession } from '../../helpers/admin';
+import { bootStrapi, http } from '../../helpers/strapi';
+
+let app: Core.Strapi;
+bootStrapi((booted) => ({ app } = booted));
+
+describe('GET /insights/settings (admin)', () => {
+  it('serves the portal clock, the configured types and the award forms from the schema', async () => {
+    const res = await http(app).get('/insights/settings').set('Authorization', await adminSession(app));
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({
+      utcOffsetMinutes: 420,
+      rankPeriods: ['day', 'week', 'month', 'year', 'all'],
+      trackableTypes: { article: 'api::article.article' },
+      commendations: {
+        award: 'api::award.award',
+        unit: 'api::organization.organization',
+        person: 'api::official.official',
+        unitName: 'name',
+        forms: ['certificate_of_merit', 'certificate_of_commendation', 'emulation_flag', 'emulation_title', 'medal', 'commemorative_medal', 'other'],
+      },
+    });
+  });
+
+  it('is for logged-in admins only', async () => {
+    expect((await http(app).get('/insights/settings')).status).toBe(401);
+  });
+});
