@@ -1,8 +1,5 @@
 import type { Core } from '@strapi/strapi';
 
-import { awardIssuerRule } from './commendations/rules/award-issuer';
-import { awardRecipientsRule } from './commendations/rules/award-recipients';
-import { awardReferencesRule } from './commendations/rules/award-references';
 import { migrate } from './views/migrations';
 import { service } from './services';
 
@@ -10,9 +7,6 @@ const SWEEP_EVERY_MS = 5 * 60_000;
 let sweeper: NodeJS.Timeout | undefined;
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  // Registered after every register() (the app's rules included), so they run inside the app's rules: in the
-  // write's transaction, after input is normalised, and before anything is stored or imported at bootstrap.
-  for (const rule of [awardRecipientsRule, awardIssuerRule, awardReferencesRule]) strapi.documents.use(rule(strapi));
   const applied = await migrate(strapi.db.connection);
   if (applied.length > 0) strapi.log.info(`insights: applied migrations ${applied.join(', ')}`);
   strapi.db.lifecycles.subscribe({

@@ -1,19 +1,23 @@
 import type { Core } from '@strapi/strapi';
 
 import { registerCommendationsGraphql } from './commendations/graphql';
+import { awardIssuerRule } from './commendations/rules/award-issuer';
+import { awardRecipientsRule } from './commendations/rules/award-recipients';
+import { awardReferencesRule } from './commendations/rules/award-references';
 import { checkConfiguredModels } from './config';
 import { registerViewsGraphql } from './views/graphql';
 import { forgetDeletedMiddleware, viewCountsMiddleware } from './views/middlewares';
 
 /**
  * Document Service middlewares hold for the admin, REST, GraphQL and scripts alike. Plugins register before the
- * app, so these two run outside the app's rules: viewCount is added to what a read returns, and a deleted
- * document's counts are forgotten after its write committed (with a transaction of their own). The award rules
- * are registered at bootstrap instead (see bootstrap.ts).
+ * app, so these run outside the app's rules: viewCount is added to what a read returns; a deleted document's
+ * counts are forgotten after its write committed (with a transaction of their own); the award rules see the
+ * write after i18n (which registers at its bootstrap) has copied the shared counted numbers to the other locales.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   checkConfiguredModels(strapi);
-  for (const middleware of [viewCountsMiddleware, forgetDeletedMiddleware]) strapi.documents.use(middleware(strapi));
+  const middlewares = [viewCountsMiddleware, forgetDeletedMiddleware, awardRecipientsRule, awardIssuerRule, awardReferencesRule];
+  for (const middleware of middlewares) strapi.documents.use(middleware(strapi));
   registerViewsGraphql(strapi);
   registerCommendationsGraphql(strapi);
 };

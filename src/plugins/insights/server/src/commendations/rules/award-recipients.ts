@@ -44,7 +44,11 @@ const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => 
   }
 };
 
-const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+/** A counted number as stored, or as a write may send it before the app normalises it ("5"). */
+const count = (value: unknown) => {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
+};
 
 /** The derived totals: recipients named in this locale plus the shared counted numbers. */
 const totals = (names: AwardNames, recipients: unknown, counted: Record<string, unknown>) => {
@@ -127,8 +131,11 @@ export const awardRecipientsRule =
       }
       Object.assign(call.data, derived);
     }
-    const result = await next();
-    const documentId = documentIdAfter(ctx.params, result);
-    if (documentId) await recountEveryVersion(strapi, documentId, names);
-    return result;
+    // The write and the recount in one transaction (the app's own write transaction, inside, joins it).
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const documentId = documentIdAfter(ctx.params, result);
+      if (documentId) await recountEveryVersion(strapi, documentId, names);
+      return result;
+    });
   };
