@@ -1,14 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-import { fullAccessToken, http, startStrapi, stopStrapi } from '../helpers/strapi';
+import { bootStrapi, http } from '../helpers/strapi';
 
 let app: Core.Strapi;
 let token: string;
-beforeAll(async () => {
-  app = await startStrapi();
-  token = await fullAccessToken(app);
-});
-afterAll(() => stopStrapi(app));
+bootStrapi((booted) => ({ app, token } = booted));
 
 const ORG = 'api::organization.organization';
 const unique = () => Math.random().toString(36).slice(2, 8);

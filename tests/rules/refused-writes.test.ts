@@ -1,18 +1,16 @@
 import type { Core, UID } from '@strapi/strapi';
 
 import { changedTables, snapshotDatabase, stopBackgroundWriters } from '../helpers/db-snapshot';
-import { fullAccessToken, graphql, http, startStrapi, stopStrapi } from '../helpers/strapi';
+import { bootStrapi, graphql, http } from '../helpers/strapi';
 
 let app: Core.Strapi;
 let token: string;
-beforeAll(async () => {
-  app = await startStrapi();
-  token = await fullAccessToken(app);
+bootStrapi(async (booted) => {
+  ({ app, token } = booted);
   stopBackgroundWriters(app);
   // The first request with a token stamps its lastUsedAt; done here so it is not taken for a write below.
   await http(app).get('/api/articles').set('Authorization', token);
 });
-afterAll(() => stopStrapi(app));
 
 const ARTICLE = 'api::article.article';
 const unique = () => Math.random().toString(36).slice(2, 8);

@@ -1,14 +1,10 @@
 import type { Core, UID } from '@strapi/strapi';
 
-import { fullAccessToken, graphql, http, startStrapi, stopStrapi } from '../helpers/strapi';
+import { bootStrapi, graphql, http } from '../helpers/strapi';
 
 let app: Core.Strapi;
 let token: string;
-beforeAll(async () => {
-  app = await startStrapi();
-  token = await fullAccessToken(app);
-});
-afterAll(() => stopStrapi(app));
+bootStrapi((booted) => ({ app, token } = booted));
 
 type Answer = { status: number; headers: Record<string, string>; body: { error?: { status?: number; message?: string } } };
 const CALLERS = ['public', 'token'] as const;

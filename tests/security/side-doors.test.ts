@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { corsOrigins } from '../../src/security/cors';
 import { adminSession } from '../helpers/admin';
-import { fullAccessToken, graphql, http, startStrapi, stopStrapi } from '../helpers/strapi';
+import { bootStrapi, graphql, http } from '../helpers/strapi';
 
 const LISTED_ORIGIN = 'https://portal.example.vn';
 const UNLISTED_ORIGIN = 'https://evil.example.com';
@@ -12,16 +12,14 @@ const unique = () => `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
 let app: Core.Strapi;
 let token: string;
 const savedOrigins = process.env.CORS_ORIGINS;
-beforeAll(async () => {
-  // Read by config/middlewares.ts when the app loads.
-  process.env.CORS_ORIGINS = ` ${LISTED_ORIGIN}/ , ,*`;
-  app = await startStrapi();
-  token = await fullAccessToken(app);
-});
-afterAll(async () => {
-  process.env.CORS_ORIGINS = savedOrigins;
-  await stopStrapi(app);
-});
+// Read by config/middlewares.ts when the app loads (process.env is this file's own copy in Jest).
+process.env.CORS_ORIGINS = ` ${LISTED_ORIGIN}/ , ,*`;
+bootStrapi(
+  (booted) => ({ app, token } = booted),
+  async () => {
+    process.env.CORS_ORIGINS = savedOrigins;
+  }
+);
 
 const articles = () => app.documents('api::article.article');
 const meetings = () => app.documents('api::meeting.meeting');
