@@ -48,16 +48,33 @@ const generate = async (client) => {
 
 const main = async () => {
   const db = await createDatabase('hoi_lhpn_bench_commendations');
-  const app = await startApp(db.database, 14370 + (process.pid % 500), { SEED_ON_EMPTY_DATABASE: 'false' });
+  const app = await startApp(db.database, 14370 + (process.pid % 500), {
+    SEED_ON_EMPTY_DATABASE: 'false',
+  });
   try {
     await generate(db.client);
     const unitOf = async (level) =>
-      (await db.client.query(`SELECT document_id FROM organizations WHERE level = $1 ORDER BY id LIMIT 1`, [level])).rows[0].document_id;
-    console.log(`\nCommendations with include=descendants, PostgreSQL, ${UNITS} units, ${AWARDS} awards, 1 connection`);
+      (
+        await db.client.query(
+          `SELECT document_id FROM organizations WHERE level = $1 ORDER BY id LIMIT 1`,
+          [level]
+        )
+      ).rows[0].document_id;
+    console.log(
+      `\nCommendations with include=descendants, PostgreSQL, ${UNITS} units, ${AWARDS} awards, 1 connection`
+    );
     for (const level of ['commune', 'district', 'province']) {
       const unit = await unitOf(level);
-      const first = await (await fetch(`${app.url}/api/insights/units/${unit}/commendations?include=descendants`)).json();
-      const r = summary(await load({ url: `${app.url}/api/insights/units/${unit}/commendations?include=descendants`, duration: seconds, connections: 1 }));
+      const first = await (
+        await fetch(`${app.url}/api/insights/units/${unit}/commendations?include=descendants`)
+      ).json();
+      const r = summary(
+        await load({
+          url: `${app.url}/api/insights/units/${unit}/commendations?include=descendants`,
+          duration: seconds,
+          connections: 1,
+        })
+      );
       console.log(
         `${level.padEnd(9)} ${String(first.meta.units).padStart(5)} units ${String(first.data.length).padStart(6)} awards`,
         `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms`,

@@ -45,21 +45,29 @@ const startApp = async (database, port, extraEnv = {}) => {
     ...appDatabaseEnv(database),
     ...extraEnv,
   };
-  const child = spawn(process.execPath, [path.join(__dirname, 'start-app.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(__dirname, 'start-app.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => String(chunk).includes('ready') && resolve());
     child.once('exit', (code) => reject(new Error(`app exited with ${code}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))),
+    stop: () =>
+      new Promise((resolve) =>
+        child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))
+      ),
   };
 };
 
 /** One bounded autocannon run on loopback. */
 const load = (options) =>
   new Promise((resolve, reject) => {
-    autocannon({ connections: 20, duration: 10, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ connections: 20, duration: 10, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result)
+    );
   });
 
 const summary = (result) => ({

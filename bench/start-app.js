@@ -14,18 +14,30 @@ const noop = (ctx) => {
 
 /** Deliberately naive: read the count, add one in JavaScript, write it back. Loses updates under concurrency. */
 const naiveViews = (strapi) => async (ctx) => {
-  const documentId = typeof ctx.request.body?.documentId === 'string' ? ctx.request.body.documentId : '';
+  const documentId =
+    typeof ctx.request.body?.documentId === 'string' ? ctx.request.body.documentId : '';
   if (!documentId) return ctx.badRequest('documentId is required');
   const knex = strapi.db.connection;
   const key = { content_type: 'bench::naive', document_id: documentId, locale: 'vi' };
   const current = await knex(TOTALS).where(key).first('views');
-  if (current) await knex(TOTALS).where(key).update({ views: Number(current.views) + 1 });
-  else await knex(TOTALS).insert({ ...key, views: 1 }).onConflict(['content_type', 'document_id', 'locale']).ignore();
+  if (current)
+    await knex(TOTALS)
+      .where(key)
+      .update({ views: Number(current.views) + 1 });
+  else
+    await knex(TOTALS)
+      .insert({ ...key, views: 1 })
+      .onConflict(['content_type', 'document_id', 'locale'])
+      .ignore();
   ctx.body = { data: { counted: true } };
 };
 
 const main = async () => {
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), serveAdminPanel: false }).load();
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    serveAdminPanel: false,
+  }).load();
   const open = { auth: false };
   strapi.server.routes([
     { method: 'GET', path: '/api/bench/noop', handler: noop, config: open },

@@ -15,18 +15,24 @@ const insertArticles = async (client) => {
     INSERT INTO articles (document_id, title, slug, locale, published_at, created_at, updated_at)
     SELECT 'bench' || lpad(n::text, 19, '0'), 'Tin số ' || n, 'tin-so-' || n, 'vi', p, now(), now()
     FROM generate_series(1, ${ARTICLES}) AS n, (VALUES (NULL::timestamp), (now())) AS v(p)`);
-  const { rows } = await client.query("SELECT document_id FROM articles WHERE published_at IS NOT NULL AND locale = 'vi'");
+  const { rows } = await client.query(
+    "SELECT document_id FROM articles WHERE published_at IS NOT NULL AND locale = 'vi'"
+  );
   return rows.map((row) => row.document_id);
 };
 
 /** 365 days of day buckets for every article, plus the week, month and year buckets and totals they add up to. */
 const insertHistory = async (client) => {
   await client.query('TRUNCATE insights_view_buckets, insights_view_totals');
-  const today = (await client.query("SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS d")).rows[0].d;
-  await client.query(`
+  const today = (await client.query("SELECT (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS d"))
+    .rows[0].d;
+  await client.query(
+    `
     INSERT INTO insights_view_buckets (content_type, period, starts_on, locale, document_id, views)
     SELECT 'api::article.article', 'day', to_char($1::date - d, 'YYYY-MM-DD'), 'vi', a.document_id, (hashtext(a.document_id || d) & 63)
-    FROM (SELECT document_id FROM articles WHERE published_at IS NOT NULL) a, generate_series(0, ${DAYS - 1}) AS d`, [today]);
+    FROM (SELECT document_id FROM articles WHERE published_at IS NOT NULL) a, generate_series(0, ${DAYS - 1}) AS d`,
+    [today]
+  );
   for (const [period, start] of [
     ['week', "to_char(date_trunc('week', starts_on::date), 'YYYY-MM-DD')"],
     ['month', "to_char(date_trunc('month', starts_on::date), 'YYYY-MM-DD')"],
@@ -42,10 +48,19 @@ const insertHistory = async (client) => {
     SELECT content_type, document_id, locale, sum(views) FROM insights_view_buckets WHERE period = 'day' GROUP BY 1, 2, 3
 `);
   await client.query('ANALYZE insights_view_buckets; ANALYZE insights_view_totals');
-  return (await client.query("SELECT count(*)::int AS n FROM insights_view_buckets WHERE period = 'day'")).rows[0].n;
+  return (
+    await client.query("SELECT count(*)::int AS n FROM insights_view_buckets WHERE period = 'day'")
+  ).rows[0].n;
 };
 
-const stored = async (client, where) => Number((await client.query(`SELECT coalesce(sum(views), 0) AS n FROM insights_view_totals WHERE ${where}`)).rows[0].n);
+const stored = async (client, where) =>
+  Number(
+    (
+      await client.query(
+        `SELECT coalesce(sum(views), 0) AS n FROM insights_view_totals WHERE ${where}`
+      )
+    ).rows[0].n
+  );
 
 const main = async () => {
   const db = await createDatabase('hoi_lhpn_bench');
@@ -84,7 +99,10 @@ const main = async () => {
             method: 'POST',
             setupRequest: (req) => ({
               ...req,
-              headers: { ...json, 'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0 bench/${randomUUID()}` },
+              headers: {
+                ...json,
+                'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0 bench/${randomUUID()}`,
+              },
               body: JSON.stringify({ type: 'article', documentId: pick(), locale: 'vi' }),
             }),
             onResponse: (status, body) => {
@@ -94,7 +112,14 @@ const main = async () => {
         ],
       })
     );
-    rows.push(['(b) view beacon, distinct visitors', { ...beacon, acked: beaconAcked, stored: await stored(db.client, "content_type = 'api::article.article'") }]);
+    rows.push([
+      '(b) view beacon, distinct visitors',
+      {
+        ...beacon,
+        acked: beaconAcked,
+        stored: await stored(db.client, "content_type = 'api::article.article'"),
+      },
+    ]);
 
     // The naive counter on 100 hot articles, so that concurrent read-then-update collides as on a front page.
     const hot = ids.slice(0, 100);
@@ -106,7 +131,11 @@ const main = async () => {
         requests: [
           {
             method: 'POST',
-            setupRequest: (req) => ({ ...req, headers: json, body: JSON.stringify({ documentId: hot[Math.floor(Math.random() * hot.length)] }) }),
+            setupRequest: (req) => ({
+              ...req,
+              headers: json,
+              body: JSON.stringify({ documentId: hot[Math.floor(Math.random() * hot.length)] }),
+            }),
             onResponse: (status) => {
               if (status === 200) naiveAcked += 1;
             },
@@ -114,10 +143,28 @@ const main = async () => {
         ],
       })
     );
-    rows.push(['(c) naive read-then-update counter', { ...naive, acked: naiveAcked, stored: await stored(db.client, "content_type = 'bench::naive'") }]);
+    rows.push([
+      '(c) naive read-then-update counter',
+      {
+        ...naive,
+        acked: naiveAcked,
+        stored: await stored(db.client, "content_type = 'bench::naive'"),
+      },
+    ]);
 
-    console.log(`\nView counting, PostgreSQL, ${ARTICLES} articles, ${seconds}s per run, 20 connections, loopback`);
-    console.log('run'.padEnd(38), 'req/s'.padStart(8), '× floor'.padStart(8), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'acked'.padStart(8), 'stored'.padStart(8), 'lost'.padStart(7));
+    console.log(
+      `\nView counting, PostgreSQL, ${ARTICLES} articles, ${seconds}s per run, 20 connections, loopback`
+    );
+    console.log(
+      'run'.padEnd(38),
+      'req/s'.padStart(8),
+      '× floor'.padStart(8),
+      'p50 ms'.padStart(7),
+      'p99 ms'.padStart(7),
+      'acked'.padStart(8),
+      'stored'.padStart(8),
+      'lost'.padStart(7)
+    );
     for (const [name, r] of rows) {
       const lost = r.acked === undefined ? '' : String(r.acked - r.stored);
       console.log(
@@ -133,10 +180,24 @@ const main = async () => {
     }
 
     const buckets = await insertHistory(db.client);
-    console.log(`\nMost viewed over ${ARTICLES} articles × ${DAYS} days (${buckets} day buckets), 1 connection (latency, not queueing)`);
+    console.log(
+      `\nMost viewed over ${ARTICLES} articles × ${DAYS} days (${buckets} day buckets), 1 connection (latency, not queueing)`
+    );
     for (const period of ['day', 'week', 'month', 'year', 'all']) {
-      const top = summary(await load({ url: `${app.url}/api/insights/views/top?type=article&period=${period}&locale=vi&limit=10`, duration: Math.max(3, seconds / 2), connections: 1 }));
-      console.log(`top period=${period}`.padEnd(38), `${top.rps.toFixed(0)} req/s`.padStart(12), `p50 ${top.p50} ms`.padStart(12), `p99 ${top.p99} ms`.padStart(12), top.errors ? `errors ${top.errors}` : '');
+      const top = summary(
+        await load({
+          url: `${app.url}/api/insights/views/top?type=article&period=${period}&locale=vi&limit=10`,
+          duration: Math.max(3, seconds / 2),
+          connections: 1,
+        })
+      );
+      console.log(
+        `top period=${period}`.padEnd(38),
+        `${top.rps.toFixed(0)} req/s`.padStart(12),
+        `p50 ${top.p50} ms`.padStart(12),
+        `p99 ${top.p99} ms`.padStart(12),
+        top.errors ? `errors ${top.errors}` : ''
+      );
     }
   } finally {
     await app.stop();

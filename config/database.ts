@@ -9,9 +9,12 @@ import { boolean, integer, oneOf, optionalText, text } from './lib/settings';
  */
 const knexLog = {
   warn: (message: unknown) =>
-    String(message).startsWith('Connection Error') ? strapi.log.debug(`knex: ${message}`) : strapi.log.warn(`knex: ${message}`),
+    String(message).startsWith('Connection Error')
+      ? strapi.log.debug(`knex: ${message}`)
+      : strapi.log.warn(`knex: ${message}`),
   error: (message: unknown) => strapi.log.error(`knex: ${message}`),
-  deprecate: (method: string, alternative: string) => strapi.log.warn(`knex: ${method} is deprecated, use ${alternative}`),
+  deprecate: (method: string, alternative: string) =>
+    strapi.log.warn(`knex: ${method} is deprecated, use ${alternative}`),
   debug: (message: unknown) => strapi.log.debug(`knex: ${message}`),
 };
 
@@ -39,7 +42,10 @@ const connection = (client: 'sqlite' | 'postgres'): Core.Config.Database['connec
           ssl: postgresSsl(),
           schema: text('DATABASE_SCHEMA', 'public'),
         },
-        pool: { min: integer('DATABASE_POOL_MIN', 2, 0, 1000), max: integer('DATABASE_POOL_MAX', 10, 1, 1000) },
+        pool: {
+          min: integer('DATABASE_POOL_MIN', 2, 0, 1000),
+          max: integer('DATABASE_POOL_MAX', 10, 1, 1000),
+        },
       }
     : {
         client: 'sqlite',

@@ -12,14 +12,23 @@ const config = (): Core.Config.Middlewares => [
   {
     name: 'strapi::cors',
     // An allow-list, for /api and /graphql alike (the GraphQL plugin's own CORS is off in config/plugins.ts).
-    config: { origin: corsOrigins(list('CORS_ORIGINS'), text('PUBLIC_URL', '')), credentials: true },
+    config: {
+      origin: corsOrigins(list('CORS_ORIGINS'), text('PUBLIC_URL', '')),
+      credentials: true,
+    },
   },
   'strapi::poweredBy',
   {
     name: 'strapi::query',
     // Strapi's limits (depth 20, 100 items a list, 1000 parameters), but a query past them is refused (400,
     // global::query-guard) instead of qs keeping the rest as one literal key or turning a list into an object.
-    config: { depth: 20, arrayLimit: 100, parameterLimit: 1000, strictDepth: true, throwOnLimitExceeded: true },
+    config: {
+      depth: 20,
+      arrayLimit: 100,
+      parameterLimit: 1000,
+      strictDepth: true,
+      throwOnLimitExceeded: true,
+    },
   },
   'global::query-guard',
   'global::pagination-guard',

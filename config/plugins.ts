@@ -33,7 +33,14 @@ const commendations = {
     awardStatus: 'awardStatus',
     issuerWarning: 'issuerWarning',
   },
-  unit: { uid: 'api::organization.organization', name: 'name', parent: 'parent', successor: 'successor', level: 'level', kind: 'kind' },
+  unit: {
+    uid: 'api::organization.organization',
+    name: 'name',
+    parent: 'parent',
+    successor: 'successor',
+    level: 'level',
+    kind: 'kind',
+  },
   person: {
     uid: 'api::official.official',
     name: 'fullName',
@@ -49,7 +56,11 @@ const commendations = {
    */
   issuerRules: {
     // Bằng khen: Prime Minister, ministries, provinces, central mass organisations, provincial union standing committees.
-    certificate_of_merit: { label: 'Bằng khen', levels: ['central', 'province'], kinds: ['womens_union', 'government', 'party_committee', 'fatherland_front'] },
+    certificate_of_merit: {
+      label: 'Bằng khen',
+      levels: ['central', 'province'],
+      kinds: ['womens_union', 'government', 'party_committee', 'fatherland_front'],
+    },
     // Giấy khen: district and commune level, and heads of units (provincial departments among them).
     certificate_of_commendation: {
       label: 'Giấy khen',
@@ -61,7 +72,11 @@ const commendations = {
     // Kỷ niệm chương "Vì sự phát triển của Phụ nữ Việt Nam": the central union.
     commemorative_medal: { label: 'Kỷ niệm chương', levels: ['central'], kinds: ['womens_union'] },
     // Cờ thi đua: the Government, ministries, provinces, central organisations.
-    emulation_flag: { label: 'Cờ thi đua', levels: ['central', 'province'], kinds: ['womens_union', 'government', 'party_committee', 'fatherland_front'] },
+    emulation_flag: {
+      label: 'Cờ thi đua',
+      levels: ['central', 'province'],
+      kinds: ['womens_union', 'government', 'party_committee', 'fatherland_front'],
+    },
   },
 };
 
@@ -89,7 +104,12 @@ export const insightsConfig = () => {
     // one article per de-dup window, 1200 hits a minute in all (20 a second).
     ipLimit: {
       perDocument: {
-        windowSeconds: integer('INSIGHTS_IP_DOCUMENT_WINDOW_SECONDS', 60 * dedupWindowMinutes, 1, 24 * 3600),
+        windowSeconds: integer(
+          'INSIGHTS_IP_DOCUMENT_WINDOW_SECONDS',
+          60 * dedupWindowMinutes,
+          1,
+          24 * 3600
+        ),
         maxHits: integer('INSIGHTS_IP_DOCUMENT_MAX_HITS', 300, 1),
       },
       overall: {
@@ -111,53 +131,53 @@ const graphqlLimits = () => ({
 const config = (): Core.Config.Plugin => {
   const limits = graphqlLimits();
   return {
-  'users-permissions': {
-    config: {
-      jwtManagement: 'refresh',
-      sessions: { httpOnly: true },
-    },
-  },
-  upload: {
-    config: {
-      security: {
-        allowedTypes: ['image/*', 'application/pdf'],
-        deniedTypes: ['image/svg+xml'],
+    'users-permissions': {
+      config: {
+        jwtManagement: 'refresh',
+        sessions: { httpOnly: true },
       },
     },
-  },
-  graphql: {
-    config: {
-      endpoint: '/graphql',
-      shadowCRUD: true,
-      // Caps keep one anonymous query from walking the whole unit tree or paging everything at once.
-      depthLimit: integer('GRAPHQL_DEPTH_LIMIT', 8, 1, 50),
-      defaultLimit: limits.defaultLimit,
-      maxLimit: limits.maxLimit,
-      landingPage: text('NODE_ENV', 'development') !== 'production',
-      apolloServer: {
-        introspection: boolean('GRAPHQL_INTROSPECTION', true),
-        // Runs the depth limit (and any other custom rule) only after GraphQL's own validation passed: the
-        // depth rule recurses forever on fragment cycles and crashes on unknown fragments (500), which the
-        // standard rules answer with a 400. Also caps selections walked through fragments (Apollo's default).
-        maxRecursiveSelections: true,
-        // Apollo adds server stack traces to every error outside production; callers never need them.
-        includeStacktraceInErrorResponses: false,
-        // Configuration is read before Strapi exists: the formatter looks the logger up when an error happens.
-        formatError: formatGraphqlError(() => strapi.log),
-        // Added to Strapi's depth limit: closed account mutations, an alias cap and a cost cap (fields × page sizes).
-        validationRules: graphqlValidationRules(limits),
-        plugins: [queryCostPlugin(limits)],
-        // CORS is the app's strapi::cors allow-list (config/middlewares.ts); the plugin's own would answer any Origin.
-        cors: false,
+    upload: {
+      config: {
+        security: {
+          allowedTypes: ['image/*', 'application/pdf'],
+          deniedTypes: ['image/svg+xml'],
+        },
       },
     },
-  },
-  insights: {
-    enabled: true,
-    // Relative to this file: the sources for the admin build, dist/src/plugins/insights once compiled.
-    resolve: path.join(__dirname, '..', 'src', 'plugins', 'insights'),
-    config: insightsConfig(),
-  },
+    graphql: {
+      config: {
+        endpoint: '/graphql',
+        shadowCRUD: true,
+        // Caps keep one anonymous query from walking the whole unit tree or paging everything at once.
+        depthLimit: integer('GRAPHQL_DEPTH_LIMIT', 8, 1, 50),
+        defaultLimit: limits.defaultLimit,
+        maxLimit: limits.maxLimit,
+        landingPage: text('NODE_ENV', 'development') !== 'production',
+        apolloServer: {
+          introspection: boolean('GRAPHQL_INTROSPECTION', true),
+          // Runs the depth limit (and any other custom rule) only after GraphQL's own validation passed: the
+          // depth rule recurses forever on fragment cycles and crashes on unknown fragments (500), which the
+          // standard rules answer with a 400. Also caps selections walked through fragments (Apollo's default).
+          maxRecursiveSelections: true,
+          // Apollo adds server stack traces to every error outside production; callers never need them.
+          includeStacktraceInErrorResponses: false,
+          // Configuration is read before Strapi exists: the formatter looks the logger up when an error happens.
+          formatError: formatGraphqlError(() => strapi.log),
+          // Added to Strapi's depth limit: closed account mutations, an alias cap and a cost cap (fields × page sizes).
+          validationRules: graphqlValidationRules(limits),
+          plugins: [queryCostPlugin(limits)],
+          // CORS is the app's strapi::cors allow-list (config/middlewares.ts); the plugin's own would answer any Origin.
+          cors: false,
+        },
+      },
+    },
+    insights: {
+      enabled: true,
+      // Relative to this file: the sources for the admin build, dist/src/plugins/insights once compiled.
+      resolve: path.join(__dirname, '..', 'src', 'plugins', 'insights'),
+      config: insightsConfig(),
+    },
   };
 };
 

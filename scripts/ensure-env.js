@@ -14,6 +14,9 @@ const secret = () => crypto.randomBytes(24).toString('base64');
 const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
 const filled = example
   .replace(/^APP_KEYS=.*$/m, `APP_KEYS=${[secret(), secret(), secret(), secret()].join(',')}`)
-  .replace(/^(API_TOKEN_SALT|ADMIN_JWT_SECRET|TRANSFER_TOKEN_SALT|JWT_SECRET|ENCRYPTION_KEY)=.*$/gm, (_, key) => `${key}=${secret()}`);
+  .replace(
+    /^(API_TOKEN_SALT|ADMIN_JWT_SECRET|TRANSFER_TOKEN_SALT|JWT_SECRET|ENCRYPTION_KEY)=.*$/gm,
+    (_, key) => `${key}=${secret()}`
+  );
 fs.writeFileSync(target, filled, { mode: 0o600 });
 console.log(`${path.basename(target)} written with fresh secrets`);

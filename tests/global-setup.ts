@@ -9,7 +9,8 @@ export default async function globalSetup() {
   const appDir = path.join(__dirname, '..');
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {
     const file = path.join(appDir, process.env.DATABASE_FILENAME ?? '.tmp/test.db');
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      fs.rmSync(`${file}${suffix}`, { force: true });
   }
   await compileStrapi({ appDir });
 }

@@ -24,7 +24,9 @@ export const text = (key: string, fallback: string): string => raw(key) ?? fallb
 export const optionalText = (key: string): string | undefined => raw(key);
 
 const missing = (key: string) =>
-  new Error(`Environment variable ${key} is required (see .env.example; \`node scripts/ensure-env.js\` writes a .env)`);
+  new Error(
+    `Environment variable ${key} is required (see .env.example; \`node scripts/ensure-env.js\` writes a .env)`
+  );
 
 /** A value the app cannot start without (secrets). */
 export const required = (key: string): string => {
@@ -33,7 +35,12 @@ export const required = (key: string): string => {
   return value;
 };
 
-export const integer = (key: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
+export const integer = (
+  key: string,
+  fallback: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER
+): number => {
   const value = raw(key);
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -77,7 +84,8 @@ export const list = (key: string, fallback: string[] = [], check?: ItemCheck): s
     .map((item) => item.trim())
     .filter((item) => item !== '');
   const bad = check && items.find((item) => !check.valid(item));
-  if (check && bad !== undefined) throw new SettingError(key, `a comma-separated list of ${check.expected}`, bad);
+  if (check && bad !== undefined)
+    throw new SettingError(key, `a comma-separated list of ${check.expected}`, bad);
   return items;
 };
 
@@ -97,6 +105,7 @@ export const url = (key: string, fallback: string): string => {
   } catch {
     throw new SettingError(key, 'an absolute URL such as https://phunu.example.vn', value);
   }
-  if (!['http:', 'https:'].includes(parsed.protocol)) throw new SettingError(key, 'an http or https URL', value);
+  if (!['http:', 'https:'].includes(parsed.protocol))
+    throw new SettingError(key, 'an http or https URL', value);
   return value.replace(/\/+$/, '');
 };

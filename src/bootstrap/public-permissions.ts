@@ -31,16 +31,26 @@ const PERMISSION = 'plugin::users-permissions.permission';
  * plugin defaults such as users-permissions' own register/forgot-password routes).
  */
 export const enforcePublicPermissions = async (strapi: Core.Strapi) => {
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  const role = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'public' } });
   if (!role) throw new Error('users-permissions public role is missing');
 
-  const granted = await strapi.db.query(PERMISSION).findMany({ select: ['id', 'action'], where: { role: role.id } });
+  const granted = await strapi.db
+    .query(PERMISSION)
+    .findMany({ select: ['id', 'action'], where: { role: role.id } });
   const extra = granted.filter((permission) => !PUBLIC_ACTIONS.includes(permission.action));
   if (extra.length > 0) {
-    await strapi.db.query(PERMISSION).deleteMany({ where: { id: { $in: extra.map((permission) => permission.id) } } });
-    strapi.log.info(`public role: removed ${extra.map((permission) => permission.action).join(', ')}`);
+    await strapi.db
+      .query(PERMISSION)
+      .deleteMany({ where: { id: { $in: extra.map((permission) => permission.id) } } });
+    strapi.log.info(
+      `public role: removed ${extra.map((permission) => permission.action).join(', ')}`
+    );
   }
-  const missing = PUBLIC_ACTIONS.filter((action) => !granted.some((permission) => permission.action === action));
+  const missing = PUBLIC_ACTIONS.filter(
+    (action) => !granted.some((permission) => permission.action === action)
+  );
   for (const action of missing) {
     await strapi.db.query(PERMISSION).create({ data: { action, role: role.id } });
   }

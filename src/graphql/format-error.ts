@@ -4,10 +4,14 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 type Logger = { error: (message: string) => void };
 
-const MASKED: GraphQLFormattedError = { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+const MASKED: GraphQLFormattedError = {
+  message: 'Internal server error',
+  extensions: { code: 'INTERNAL_SERVER_ERROR' },
+};
 
 const strapiCode = (error: Error) => {
-  if (error instanceof errors.ForbiddenError || error instanceof errors.UnauthorizedError) return 'FORBIDDEN';
+  if (error instanceof errors.ForbiddenError || error instanceof errors.UnauthorizedError)
+    return 'FORBIDDEN';
   if (error instanceof errors.ValidationError) return 'BAD_USER_INPUT';
   return `STRAPI_${error.name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
 };
@@ -25,13 +29,29 @@ export const formatGraphqlError =
     const original = unwrapResolverError(error);
     if (original instanceof errors.ApplicationError) {
       const { name, message, details } = original;
-      return { ...formatted, message, extensions: { ...formatted.extensions, error: { name, message, details }, code: strapiCode(original) } };
+      return {
+        ...formatted,
+        message,
+        extensions: {
+          ...formatted.extensions,
+          error: { name, message, details },
+          code: strapiCode(original),
+        },
+      };
     }
     // http-errors (ctx.throw) mark the ones meant for the caller: 4xx are exposed, 5xx are not.
     if (original instanceof errors.HttpError && original.expose) {
-      return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: strapiCode(original) } };
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: { ...formatted.extensions, code: strapiCode(original) },
+      };
     }
     if (original instanceof GraphQLError) return formatted;
-    log().error(original instanceof Error ? (original.stack ?? original.message) : `GraphQL error: ${String(original)}`);
+    log().error(
+      original instanceof Error
+        ? (original.stack ?? original.message)
+        : `GraphQL error: ${String(original)}`
+    );
     return MASKED;
   };

@@ -8,7 +8,9 @@ import { answerUnavailable, READINESS_PATH } from '../outage/responses';
 
 /** Requests that never need the database: liveness, readiness, and files (uploads, admin assets, favicon). */
 const needsNoDatabase = (ctx: Context) =>
-  ctx.path === '/_health' || ctx.path === READINESS_PATH || (['GET', 'HEAD'].includes(ctx.method) && /\.[a-z0-9]+$/i.test(ctx.path));
+  ctx.path === '/_health' ||
+  ctx.path === READINESS_PATH ||
+  (['GET', 'HEAD'].includes(ctx.method) && /\.[a-z0-9]+$/i.test(ctx.path));
 
 /**
  * Answers that may hide a database failure: users-permissions turns any error while loading the role into 401,
@@ -17,11 +19,14 @@ const needsNoDatabase = (ctx: Context) =>
 const maySwallowFailure = (ctx: Context, graphqlPath: string) =>
   ctx.status === 401 ||
   (ctx.status >= 500 && ctx.status !== 503) ||
-  (ctx.path === graphqlPath && typeof ctx.body === 'string' && ctx.body.includes('"INTERNAL_SERVER_ERROR"'));
+  (ctx.path === graphqlPath &&
+    typeof ctx.body === 'string' &&
+    ctx.body.includes('"INTERNAL_SERVER_ERROR"'));
 
 /** Errors Strapi answers with 401 or 500: the ones a failed database call may have become. 4xx of the request's own making are not. */
 const mayHideFailure = (error: unknown) =>
-  error instanceof errors.UnauthorizedError || !(error instanceof errors.ApplicationError || error instanceof errors.HttpError);
+  error instanceof errors.UnauthorizedError ||
+  !(error instanceof errors.ApplicationError || error instanceof errors.HttpError);
 
 const refuseOrRethrow = async (ctx: Context, monitor: DatabaseMonitor, error: unknown) => {
   if (isConnectionError(error)) {
@@ -56,7 +61,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
       return refuseOrRethrow(ctx, monitor, error);
     }
     if (maySwallowFailure(ctx, graphqlPath) && !(await monitor.probe())) {
-      monitor.reportFailure(`answered ${ctx.status}, and the database does not answer`, `${ctx.method} ${ctx.path}`);
+      monitor.reportFailure(
+        `answered ${ctx.status}, and the database does not answer`,
+        `${ctx.method} ${ctx.path}`
+      );
       answerUnavailable(ctx, monitor.config());
     }
   };

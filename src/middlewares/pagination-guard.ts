@@ -17,7 +17,9 @@ export default (_config: unknown, _ctx: { strapi: Core.Strapi }): Core.Middlewar
   async (ctx, next) => {
     const { pagination } = ctx.query;
     if (ctx.path.startsWith('/api/') && pagination !== undefined) {
-      const entries: [string, unknown][] = isRecord(pagination) ? Object.entries(pagination) : [['', pagination]];
+      const entries: [string, unknown][] = isRecord(pagination)
+        ? Object.entries(pagination)
+        : [['', pagination]];
       const bad = entries.find(([key, value]) => badValue(key, value));
       if (bad) {
         ctx.status = 400;

@@ -8,7 +8,10 @@ const parsedQuery = (ctx: { query: Record<string, unknown> }) => {
   try {
     return ctx.query;
   } catch (error) {
-    if (error instanceof RangeError) throw new errors.ValidationError(`Query string refused: ${error.message}`, { param: 'query' });
+    if (error instanceof RangeError)
+      throw new errors.ValidationError(`Query string refused: ${error.message}`, {
+        param: 'query',
+      });
     throw error;
   }
 };
@@ -38,9 +41,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   const prefix: string = strapi.config.get('api.rest.prefix', '/api');
   return async (ctx, next) => {
     // PostgreSQL cannot hold a NUL character in text: one in a path id or a filter value failed there with a 500.
-    if (/%00/i.test(ctx.url)) throw new errors.ValidationError('The URL contains a NUL character (%00)', { param: 'url' });
+    if (/%00/i.test(ctx.url))
+      throw new errors.ValidationError('The URL contains a NUL character (%00)', { param: 'url' });
     const query = parsedQuery(ctx);
-    const route = ctx.path.startsWith(`${prefix}/`) ? /^([^/]+)(?:\/[^/]+)?\/?$/.exec(ctx.path.slice(prefix.length + 1)) : null;
+    const route = ctx.path.startsWith(`${prefix}/`)
+      ? /^([^/]+)(?:\/[^/]+)?\/?$/.exec(ctx.path.slice(prefix.length + 1))
+      : null;
     if (route) {
       known ??= modelsOf(strapi);
       const { models } = known;

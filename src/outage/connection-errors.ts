@@ -28,13 +28,24 @@ const POSTGRES_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
 const SQLITE_CODES = new Set(['SQLITE_BUSY', 'SQLITE_CANTOPEN']);
 
 /** Errors that carry no code: node-postgres on a dropped socket, knex when the pool cannot hand out a connection. */
-const MESSAGES = [/connection terminated/i, /encountered a connection error and is not queryable/i, /timeout acquiring a connection/i];
+const MESSAGES = [
+  /connection terminated/i,
+  /encountered a connection error and is not queryable/i,
+  /timeout acquiring a connection/i,
+];
 
-const fieldOf = (value: object, key: string): unknown => (key in value ? Reflect.get(value, key) : undefined);
+const fieldOf = (value: object, key: string): unknown =>
+  key in value ? Reflect.get(value, key) : undefined;
 
 const matches = (value: object) => {
   const code = fieldOf(value, 'code');
-  if (typeof code === 'string' && (SOCKET_CODES.has(code) || POSTGRES_CODES.has(code) || SQLITE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) {
+  if (
+    typeof code === 'string' &&
+    (SOCKET_CODES.has(code) ||
+      POSTGRES_CODES.has(code) ||
+      SQLITE_CODES.has(code) ||
+      /^08[0-9A-Z]{3}$/.test(code))
+  ) {
     return true;
   }
   if (fieldOf(value, 'name') === 'KnexTimeoutError') return true;
@@ -45,7 +56,11 @@ const matches = (value: object) => {
 /** The errors an error wraps: `cause`, Apollo's `originalError`, an AggregateError's `errors` (one per address tried). */
 const wrapped = (value: object): unknown[] => {
   const inner = fieldOf(value, 'errors');
-  return [fieldOf(value, 'cause'), fieldOf(value, 'originalError'), ...(Array.isArray(inner) ? inner : [])];
+  return [
+    fieldOf(value, 'cause'),
+    fieldOf(value, 'originalError'),
+    ...(Array.isArray(inner) ? inner : []),
+  ];
 };
 
 /** True when the error, or an error it wraps, says the database connection is lost, refused or unavailable. */

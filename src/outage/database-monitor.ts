@@ -24,7 +24,8 @@ export type DatabaseMonitor = {
   reportFailure: (cause: unknown, request: string) => void;
 };
 
-const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+const describe = (error: unknown) =>
+  error instanceof Error ? (error.stack ?? error.message) : String(error);
 
 const timeout = (ms: number) =>
   new Promise<never>((_resolve, reject) => {
@@ -47,12 +48,18 @@ const createMonitor = (strapi: Core.Strapi): DatabaseMonitor => {
     if (!up && downSince === null) {
       downSince = last.at;
       const seen = cause ? ` (first seen on ${cause.request})` : '';
-      strapi.log.error(`Database unreachable: answering 503 until it is back${seen}. Cause: ${describe(cause ? cause.error : error)}`);
+      strapi.log.error(
+        `Database unreachable: answering 503 until it is back${seen}. Cause: ${describe(cause ? cause.error : error)}`
+      );
     } else if (up && downSince !== null) {
-      strapi.log.warn(`Database reachable again after ${Math.round((last.at - downSince) / 1000)} s: serving requests`);
+      strapi.log.warn(
+        `Database reachable again after ${Math.round((last.at - downSince) / 1000)} s: serving requests`
+      );
       downSince = null;
     } else if (up && cause !== null) {
-      strapi.log.warn(`${cause.request} could not use the database (answered 503), which answers again. Cause: ${describe(cause.error)}`);
+      strapi.log.warn(
+        `${cause.request} could not use the database (answered 503), which answers again. Cause: ${describe(cause.error)}`
+      );
     }
     if (up) cause = null;
     return up;
@@ -60,7 +67,10 @@ const createMonitor = (strapi: Core.Strapi): DatabaseMonitor => {
 
   const probe = () => {
     // The query may keep waiting for a connection after the timeout; the next probe does not wait for it.
-    running ??= Promise.race([strapi.db.connection.raw('select 1'), timeout(config().probeTimeoutMs)])
+    running ??= Promise.race([
+      strapi.db.connection.raw('select 1'),
+      timeout(config().probeTimeoutMs),
+    ])
       .then(
         () => settle(true, null),
         (error: unknown) => settle(false, error)

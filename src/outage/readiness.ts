@@ -16,6 +16,8 @@ export const registerReadinessRoute = (strapi: Core.Strapi) => {
     ctx.set('Cache-Control', 'no-store');
     if (!up) ctx.set('Retry-After', String(monitor.config().retryAfterSeconds));
     ctx.status = up ? 200 : 503;
-    ctx.body = up ? { status: 'ready', database: 'up' } : { status: 'unavailable', database: 'down' };
+    ctx.body = up
+      ? { status: 'ready', database: 'up' }
+      : { status: 'unavailable', database: 'down' };
   });
 };

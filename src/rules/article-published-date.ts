@@ -19,9 +19,10 @@ export const articlePublishedDateRule =
       const documentId = isRecord(params) ? params.documentId : undefined;
       if (typeof documentId === 'string') {
         // Non-localized field: every locale's draft gets the same value, so it is set on all of them.
-        await strapi.db
-          .query(ARTICLE)
-          .updateMany({ where: { documentId, publishedAt: null, publishedDate: null }, data: { publishedDate: now } });
+        await strapi.db.query(ARTICLE).updateMany({
+          where: { documentId, publishedAt: null, publishedDate: null },
+          data: { publishedDate: now },
+        });
       }
       return next();
     }

@@ -8,10 +8,15 @@ import { fieldErrorDetails, visitFields } from './field-walk';
 const MAX_DEPTH = 12;
 
 /** What a node is checked against: its allowed keys, and a check of its own fields besides `type` and `children`. */
-type NodeShape = { keys: readonly string[]; children: 'inline' | 'text' | 'list' | null; check?: (node: Record<string, unknown>) => string | null };
+type NodeShape = {
+  keys: readonly string[];
+  children: 'inline' | 'text' | 'list' | null;
+  check?: (node: Record<string, unknown>) => string | null;
+};
 
 const isBooleanOrAbsent = (value: unknown) => value === undefined || typeof value === 'boolean';
-const isStringOrAbsent = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+const isStringOrAbsent = (value: unknown) =>
+  value === undefined || value === null || typeof value === 'string';
 
 const TEXT_MARKS = ['bold', 'italic', 'underline', 'strikethrough', 'code'] as const;
 
@@ -20,9 +25,17 @@ const INLINE: Readonly<Record<string, NodeShape>> = {
     keys: ['type', 'text', ...TEXT_MARKS],
     children: null,
     check: (node) =>
-      typeof node.text !== 'string' ? 'a text node needs a string `text`' : TEXT_MARKS.every((mark) => isBooleanOrAbsent(node[mark])) ? null : 'text marks are booleans',
+      typeof node.text !== 'string'
+        ? 'a text node needs a string `text`'
+        : TEXT_MARKS.every((mark) => isBooleanOrAbsent(node[mark]))
+          ? null
+          : 'text marks are booleans',
   },
-  link: { keys: ['type', 'url', 'children'], children: 'text', check: (node) => (typeof node.url === 'string' ? null : 'a link needs a string `url`') },
+  link: {
+    keys: ['type', 'url', 'children'],
+    children: 'text',
+    check: (node) => (typeof node.url === 'string' ? null : 'a link needs a string `url`'),
+  },
 };
 
 const LIST_ITEMS: Readonly<Record<string, NodeShape>> = {
@@ -35,9 +48,16 @@ const BLOCKS: Readonly<Record<string, NodeShape>> = {
   heading: {
     keys: ['type', 'level', 'children'],
     children: 'inline',
-    check: (node) => (typeof node.level === 'number' && [1, 2, 3, 4, 5, 6].includes(node.level) ? null : 'a heading level is 1 to 6'),
+    check: (node) =>
+      typeof node.level === 'number' && [1, 2, 3, 4, 5, 6].includes(node.level)
+        ? null
+        : 'a heading level is 1 to 6',
   },
-  code: { keys: ['type', 'language', 'children'], children: 'text', check: (node) => (isStringOrAbsent(node.language) ? null : 'a code language is a string') },
+  code: {
+    keys: ['type', 'language', 'children'],
+    children: 'text',
+    check: (node) => (isStringOrAbsent(node.language) ? null : 'a code language is a string'),
+  },
   list: {
     keys: ['type', 'format', 'indentLevel', 'children'],
     children: 'list',
@@ -51,24 +71,42 @@ const BLOCKS: Readonly<Record<string, NodeShape>> = {
   image: {
     keys: ['type', 'image', 'children'],
     children: 'inline',
-    check: (node) => (isRecord(node.image) && typeof node.image.url === 'string' ? null : 'an image block needs an `image` with a `url`'),
+    check: (node) =>
+      isRecord(node.image) && typeof node.image.url === 'string'
+        ? null
+        : 'an image block needs an `image` with a `url`',
   },
 };
 
-const CHILD_SHAPES: Readonly<Record<'inline' | 'text' | 'list', Readonly<Record<string, NodeShape>>>> = {
+const CHILD_SHAPES: Readonly<
+  Record<'inline' | 'text' | 'list', Readonly<Record<string, NodeShape>>>
+> = {
   inline: INLINE,
   text: { text: INLINE.text },
   list: { ...LIST_ITEMS, list: BLOCKS.list },
 };
 
 /** The first problem with `node` (as a node of one of `shapes`) and where it is, or null when it is well formed. */
-const problemIn = (node: unknown, shapes: Readonly<Record<string, NodeShape>>, path: string[], depth: number): { path: string[]; message: string } | null => {
+const problemIn = (
+  node: unknown,
+  shapes: Readonly<Record<string, NodeShape>>,
+  path: string[],
+  depth: number
+): { path: string[]; message: string } | null => {
   if (depth > MAX_DEPTH) return { path, message: `nodes nest deeper than ${MAX_DEPTH} levels` };
-  if (!isRecord(node) || typeof node.type !== 'string') return { path, message: 'must be a node object with a `type`' };
-  const shape = Object.prototype.hasOwnProperty.call(shapes, node.type) ? shapes[node.type] : undefined;
-  if (!shape) return { path, message: `a node of type "${node.type}" is not allowed here (${Object.keys(shapes).join(', ')})` };
+  if (!isRecord(node) || typeof node.type !== 'string')
+    return { path, message: 'must be a node object with a `type`' };
+  const shape = Object.prototype.hasOwnProperty.call(shapes, node.type)
+    ? shapes[node.type]
+    : undefined;
+  if (!shape)
+    return {
+      path,
+      message: `a node of type "${node.type}" is not allowed here (${Object.keys(shapes).join(', ')})`,
+    };
   const unknown = Object.keys(node).find((key) => !shape.keys.includes(key));
-  if (unknown !== undefined) return { path, message: `unknown key "${unknown}" on a ${node.type} node` };
+  if (unknown !== undefined)
+    return { path, message: `unknown key "${unknown}" on a ${node.type} node` };
   const own = shape.check?.(node);
   if (own) return { path, message: own };
   if (!shape.children) return null;
@@ -76,7 +114,12 @@ const problemIn = (node: unknown, shapes: Readonly<Record<string, NodeShape>>, p
     return { path, message: `a ${node.type} node needs a non-empty \`children\` array` };
   }
   for (const [index, child] of node.children.entries()) {
-    const problem = problemIn(child, CHILD_SHAPES[shape.children], [...path, 'children', String(index)], depth + 1);
+    const problem = problemIn(
+      child,
+      CHILD_SHAPES[shape.children],
+      [...path, 'children', String(index)],
+      depth + 1
+    );
     if (problem) return problem;
   }
   return null;
@@ -107,7 +150,11 @@ export const blocksShapeRule =
     visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
       if (attribute.type !== 'blocks') return;
       const problem = blocksProblem(value, path);
-      if (problem) throw new errors.ValidationError(`${problem.path.join('.')}: ${problem.message}`, fieldErrorDetails(problem.path, problem.message));
+      if (problem)
+        throw new errors.ValidationError(
+          `${problem.path.join('.')}: ${problem.message}`,
+          fieldErrorDetails(problem.path, problem.message)
+        );
     });
     return next();
   };

@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { asWriteCall, isRecord, writeLocale, type DocumentMiddleware, type WriteCall } from './document-params';
+import {
+  asWriteCall,
+  isRecord,
+  writeLocale,
+  type DocumentMiddleware,
+  type WriteCall,
+} from './document-params';
 
 type Range = readonly [start: string, end: string];
 
@@ -21,17 +27,25 @@ const present = (value: unknown) => value !== undefined && value !== null && val
 
 const rangeError = ([start, end]: Range, where: string[]) =>
   new errors.ValidationError(`${start} must not be after ${end}`, {
-    errors: [{ path: [...where, end], message: `${end} is before ${start}`, name: 'ValidationError' }],
+    errors: [
+      { path: [...where, end], message: `${end} is before ${start}`, name: 'ValidationError' },
+    ],
   });
 
 /** Dates as YYYY-MM-DD and years compare correctly as strings of equal shape, numbers as numbers. */
 const isBackwards = (start: unknown, end: unknown) =>
-  present(start) && present(end) && (typeof start === 'number' ? start > Number(end) : String(start) > String(end));
+  present(start) &&
+  present(end) &&
+  (typeof start === 'number' ? start > Number(end) : String(start) > String(end));
 
 const storedValues = async (strapi: Core.Strapi, call: WriteCall, fields: string[]) => {
   if (call.action !== 'update' || !call.documentId) return {};
   const locale = await writeLocale(strapi, call);
-  return (await strapi.db.query(call.uid).findOne({ select: fields, where: { documentId: call.documentId, locale } })) ?? {};
+  return (
+    (await strapi.db
+      .query(call.uid)
+      .findOne({ select: fields, where: { documentId: call.documentId, locale } })) ?? {}
+  );
 };
 
 export const dateOrderRule =
@@ -40,11 +54,15 @@ export const dateOrderRule =
     const call = asWriteCall(ctx);
     if (!call) return next();
 
-    const ranges = (RANGES[call.uid] ?? []).filter(([start, end]) => start in call.data || end in call.data);
+    const ranges = (RANGES[call.uid] ?? []).filter(
+      ([start, end]) => start in call.data || end in call.data
+    );
     if (ranges.length > 0) {
       const stored = await storedValues(strapi, call, ranges.flat());
       for (const range of ranges) {
-        const [start, end] = range.map((field) => (field in call.data ? call.data[field] : stored[field]));
+        const [start, end] = range.map((field) =>
+          field in call.data ? call.data[field] : stored[field]
+        );
         if (isBackwards(start, end)) throw rangeError(range, []);
       }
     }
@@ -54,7 +72,8 @@ export const dateOrderRule =
     if (component && Array.isArray(items)) {
       items.forEach((item, index) => {
         const [start, end] = component.range;
-        if (isRecord(item) && isBackwards(item[start], item[end])) throw rangeError(component.range, [component.field, String(index)]);
+        if (isRecord(item) && isBackwards(item[start], item[end]))
+          throw rangeError(component.range, [component.field, String(index)]);
       });
     }
     return next();

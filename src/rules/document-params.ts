@@ -15,7 +15,8 @@ export type DocumentMiddleware = Modules.Documents.Middleware.Middleware;
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const optionalString = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
 
 /** Returns the call as a WriteCall when it creates or updates a document with data, otherwise null. */
 export const asWriteCall = (ctx: Modules.Documents.Middleware.Context): WriteCall | null => {
@@ -63,12 +64,19 @@ const asReference = (value: unknown): Reference | undefined => {
 };
 
 const references = (value: unknown): Reference[] =>
-  (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).flatMap((item) => asReference(item) ?? []);
+  (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]).flatMap(
+    (item) => asReference(item) ?? []
+  );
 
 /** Row ids become documentIds (one query); unknown row ids are dropped, Strapi refuses them itself. */
 const toDocumentIds = async (strapi: Core.Strapi, targetUid: string, refs: Reference[]) => {
   const rowIds = refs.flatMap((ref) => ('id' in ref ? [ref.id] : []));
-  const rows = rowIds.length > 0 ? await strapi.db.query(targetUid).findMany({ select: ['id', 'documentId'], where: { id: { $in: rowIds } } }) : [];
+  const rows =
+    rowIds.length > 0
+      ? await strapi.db
+          .query(targetUid)
+          .findMany({ select: ['id', 'documentId'], where: { id: { $in: rowIds } } })
+      : [];
   const byRowId = new Map(rows.map((row) => [Number(row.id), String(row.documentId)]));
   return refs.flatMap((ref) => {
     const documentId = 'id' in ref ? byRowId.get(ref.id) : ref.documentId;
@@ -80,7 +88,11 @@ const toDocumentIds = async (strapi: Core.Strapi, targetUid: string, refs: Refer
  * A relation input in every shape the Document Service accepts (see map-relation.js): null, a documentId, a row
  * id, { documentId } / { id }, a list of those (all = set), or { set, connect, disconnect } of any of them.
  */
-export const relationChange = async (strapi: Core.Strapi, targetUid: string, input: unknown): Promise<RelationChange> => {
+export const relationChange = async (
+  strapi: Core.Strapi,
+  targetUid: string,
+  input: unknown
+): Promise<RelationChange> => {
   const ids = (value: unknown) => toDocumentIds(strapi, targetUid, references(value));
   const isOperations = isRecord(input) && !('id' in input) && !('documentId' in input);
   if (!isOperations) return { set: await ids(input), connect: [], disconnect: [] };

@@ -16,12 +16,15 @@ export type FieldVisit = {
 
 /** The attributes of a content type or component, by uid; undefined for an unknown uid. */
 const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, Attribute> | undefined => {
-  const schema = Object.entries(strapi.contentTypes).find(([key]) => key === uid)?.[1] ?? Object.entries(strapi.components).find(([key]) => key === uid)?.[1];
+  const schema =
+    Object.entries(strapi.contentTypes).find(([key]) => key === uid)?.[1] ??
+    Object.entries(strapi.components).find(([key]) => key === uid)?.[1];
   return schema?.attributes;
 };
 
 const componentItems = (attribute: Attribute, value: unknown): unknown[] => {
-  if (attribute.type === 'dynamiczone' || (attribute.type === 'component' && attribute.repeatable)) return Array.isArray(value) ? value : [];
+  if (attribute.type === 'dynamiczone' || (attribute.type === 'component' && attribute.repeatable))
+    return Array.isArray(value) ? value : [];
   return attribute.type === 'component' ? [value] : [];
 };
 
@@ -34,16 +37,30 @@ const componentUid = (attribute: Attribute, item: Record<string, unknown>): stri
  * Calls `visit` for every field present in `data` that the schema of `uid` declares, then walks into the
  * components and dynamic-zone items it finds. Fields the schema does not know are left to Strapi's own checks.
  */
-export const visitFields = (strapi: Core.Strapi, uid: string, data: Record<string, unknown>, visit: (field: FieldVisit) => void, path: string[] = []) => {
+export const visitFields = (
+  strapi: Core.Strapi,
+  uid: string,
+  data: Record<string, unknown>,
+  visit: (field: FieldVisit) => void,
+  path: string[] = []
+) => {
   const attributes = attributesOf(strapi, uid) ?? {};
   for (const [name, attribute] of Object.entries(attributes)) {
     if (!Object.prototype.hasOwnProperty.call(data, name)) continue;
     const fieldPath = [...path, name];
-    visit({ path: fieldPath, attribute, value: data[name], replace: (value) => (data[name] = value) });
+    visit({
+      path: fieldPath,
+      attribute,
+      value: data[name],
+      replace: (value) => (data[name] = value),
+    });
     componentItems(attribute, data[name]).forEach((item, index) => {
       if (!isRecord(item)) return;
       const component = componentUid(attribute, item);
-      const itemPath = attribute.type === 'component' && !attribute.repeatable ? fieldPath : [...fieldPath, String(index)];
+      const itemPath =
+        attribute.type === 'component' && !attribute.repeatable
+          ? fieldPath
+          : [...fieldPath, String(index)];
       if (component) visitFields(strapi, component, item, visit, itemPath);
     });
   }

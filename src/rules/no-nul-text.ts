@@ -5,14 +5,29 @@ import { asWriteCall, isRecord, type DocumentMiddleware } from './document-param
 import { fieldErrorDetails, visitFields } from './field-walk';
 
 /** Fields stored as text or JSON, where PostgreSQL refuses a NUL character (SQLite would keep it). */
-const TEXT_LIKE = new Set(['string', 'text', 'richtext', 'email', 'uid', 'password', 'enumeration', 'blocks', 'json']);
+const TEXT_LIKE = new Set([
+  'string',
+  'text',
+  'richtext',
+  'email',
+  'uid',
+  'password',
+  'enumeration',
+  'blocks',
+  'json',
+]);
 
 /** True when a NUL character is anywhere in the value, strings nested in arrays and objects included. */
 const containsNul = (value: unknown, depth = 0): boolean => {
   if (typeof value === 'string') return value.includes('\u0000');
   if (depth > 64) return false;
   if (Array.isArray(value)) return value.some((item) => containsNul(item, depth + 1));
-  return isRecord(value) && Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1));
+  return (
+    isRecord(value) &&
+    Object.entries(value).some(
+      ([key, item]) => key.includes('\u0000') || containsNul(item, depth + 1)
+    )
+  );
 };
 
 /**
@@ -26,7 +41,10 @@ export const noNulTextRule =
     if (!call || !call.uid.startsWith('api::')) return next();
     visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
       if (TEXT_LIKE.has(attribute.type) && containsNul(value)) {
-        throw new errors.ValidationError(`${path.join('.')} must not contain a NUL character`, fieldErrorDetails(path, 'must not contain a NUL character'));
+        throw new errors.ValidationError(
+          `${path.join('.')} must not contain a NUL character`,
+          fieldErrorDetails(path, 'must not contain a NUL character')
+        );
       }
     });
     return next();

@@ -18,20 +18,29 @@ type Outcome = { ok: true; value: unknown } | { ok: false; expected: string };
 
 const integer = (value: unknown): Outcome => {
   const number = typeof value === 'string' && CANONICAL_INTEGER.test(value) ? Number(value) : value;
-  return typeof number === 'number' && Number.isInteger(number) && number >= INT_MIN && number <= INT_MAX
+  return typeof number === 'number' &&
+    Number.isInteger(number) &&
+    number >= INT_MIN &&
+    number <= INT_MAX
     ? { ok: true, value: number }
     : { ok: false, expected: `a whole number between ${INT_MIN} and ${INT_MAX}` };
 };
 
 const bigInteger = (value: unknown): Outcome => {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
-  const fits = typeof text === 'string' && CANONICAL_INTEGER.test(text) && BigInt(text) >= BIGINT_MIN && BigInt(text) <= BIGINT_MAX;
+  const fits =
+    typeof text === 'string' &&
+    CANONICAL_INTEGER.test(text) &&
+    BigInt(text) >= BIGINT_MIN &&
+    BigInt(text) <= BIGINT_MAX;
   return fits ? { ok: true, value: text } : { ok: false, expected: 'a whole number (64-bit)' };
 };
 
 const decimal = (value: unknown): Outcome => {
   const number = typeof value === 'string' && CANONICAL_DECIMAL.test(value) ? Number(value) : value;
-  return typeof number === 'number' && Number.isFinite(number) ? { ok: true, value: number } : { ok: false, expected: 'a finite number' };
+  return typeof number === 'number' && Number.isFinite(number)
+    ? { ok: true, value: number }
+    : { ok: false, expected: 'a finite number' };
 };
 
 const CHECKS: Readonly<Record<string, (value: unknown) => Outcome>> = {
@@ -57,7 +66,10 @@ export const numericFieldsRule =
       const outcome = check(value);
       if (outcome.ok) return replace(outcome.value);
       const field = path.join('.');
-      throw new errors.ValidationError(`${field} must be ${outcome.expected}`, fieldErrorDetails(path, `must be ${outcome.expected}`));
+      throw new errors.ValidationError(
+        `${field} must be ${outcome.expected}`,
+        fieldErrorDetails(path, `must be ${outcome.expected}`)
+      );
     });
     return next();
   };

@@ -1,7 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
-import { asWriteCall, isRecord, relationChange, toManyAfter, toOneAfter, type DocumentMiddleware, type WriteCall } from './document-params';
+import {
+  asWriteCall,
+  isRecord,
+  relationChange,
+  toManyAfter,
+  toOneAfter,
+  type DocumentMiddleware,
+  type WriteCall,
+} from './document-params';
 
 const ORGANIZATION = 'api::organization.organization';
 
@@ -18,7 +26,8 @@ type Link = (typeof LINKS)[number];
 /** Stands for the unit a create is making: it has no documentId yet, nothing stored points at it, it is never queried. */
 const NEW_UNIT = 'the new unit';
 
-const documentIdOf = (value: unknown) => (isRecord(value) && typeof value.documentId === 'string' ? value.documentId : null);
+const documentIdOf = (value: unknown) =>
+  isRecord(value) && typeof value.documentId === 'string' ? value.documentId : null;
 
 /**
  * The `up` targets stored for these units, every locale taken together (relations are per locale in Strapi 5;
@@ -34,13 +43,16 @@ const storedUps = async (strapi: Core.Strapi, link: Link, units: string[]) => {
   });
   for (const row of rows) {
     const target = documentIdOf(row[link.up]);
-    if (target !== null) ups.set(String(row.documentId), [...(ups.get(String(row.documentId)) ?? []), target]);
+    if (target !== null)
+      ups.set(String(row.documentId), [...(ups.get(String(row.documentId)) ?? []), target]);
   }
   return ups;
 };
 
 const storedDowns = async (strapi: Core.Strapi, link: Link, unit: string) => {
-  const rows = await strapi.db.query(ORGANIZATION).findMany({ select: ['documentId'], where: { [link.up]: { documentId: unit } } });
+  const rows = await strapi.db
+    .query(ORGANIZATION)
+    .findMany({ select: ['documentId'], where: { [link.up]: { documentId: unit } } });
   return [...new Set(rows.map((row) => String(row.documentId)))];
 };
 
@@ -51,12 +63,20 @@ const storedDowns = async (strapi: Core.Strapi, link: Link, unit: string) => {
 const writtenUps = async (strapi: Core.Strapi, call: WriteCall, link: Link, self: string) => {
   const ups = new Map<string, string | null>();
   if (link.up in call.data) {
-    const current = call.documentId ? ((await storedUps(strapi, link, [self])).get(self)?.[0] ?? null) : null;
-    ups.set(self, toOneAfter(await relationChange(strapi, ORGANIZATION, call.data[link.up]), current));
+    const current = call.documentId
+      ? ((await storedUps(strapi, link, [self])).get(self)?.[0] ?? null)
+      : null;
+    ups.set(
+      self,
+      toOneAfter(await relationChange(strapi, ORGANIZATION, call.data[link.up]), current)
+    );
   }
   if (link.down in call.data) {
     const current = call.documentId ? await storedDowns(strapi, link, self) : [];
-    const after = toManyAfter(await relationChange(strapi, ORGANIZATION, call.data[link.down]), current);
+    const after = toManyAfter(
+      await relationChange(strapi, ORGANIZATION, call.data[link.down]),
+      current
+    );
     for (const unit of current) if (!after.includes(unit)) ups.set(unit, null);
     for (const unit of after) ups.set(unit, self);
   }
@@ -67,12 +87,23 @@ const writtenUps = async (strapi: Core.Strapi, call: WriteCall, link: Link, self
  * Walks up from `self` over the graph as it will be after the write, one query per level, with a visited set
  * (no depth cap, and a loop already stored cannot hang it); true when the walk comes back to `self`.
  */
-const closesLoop = async (strapi: Core.Strapi, link: Link, self: string, written: Map<string, string | null>) => {
+const closesLoop = async (
+  strapi: Core.Strapi,
+  link: Link,
+  self: string,
+  written: Map<string, string | null>
+) => {
   const seen = new Set<string>();
   let level = [self];
   while (level.length > 0) {
-    const stored = await storedUps(strapi, link, level.filter((unit) => !written.has(unit) && unit !== NEW_UNIT));
-    const next = level.flatMap((unit) => (written.has(unit) ? [written.get(unit) ?? null] : (stored.get(unit) ?? [])));
+    const stored = await storedUps(
+      strapi,
+      link,
+      level.filter((unit) => !written.has(unit) && unit !== NEW_UNIT)
+    );
+    const next = level.flatMap((unit) =>
+      written.has(unit) ? [written.get(unit) ?? null] : (stored.get(unit) ?? [])
+    );
     if (next.includes(self)) return true;
     level = [...new Set(next.flatMap((unit) => (unit === null || seen.has(unit) ? [] : [unit])))];
     level.forEach((unit) => seen.add(unit));
@@ -96,7 +127,8 @@ export const organizationTreeRule =
     for (const link of LINKS) {
       if (!(link.up in call.data) && !(link.down in call.data)) continue;
       const written = await writtenUps(strapi, call, link, self);
-      if (written.size > 0 && (await closesLoop(strapi, link, self, written))) throw loopError(link, call);
+      if (written.size > 0 && (await closesLoop(strapi, link, self, written)))
+        throw loopError(link, call);
     }
     return next();
   };

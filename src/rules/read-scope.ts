@@ -18,7 +18,9 @@ export const forgetLocales = () => {
 
 const knownLocales = async (strapi: Core.Strapi) => {
   if (!locales || Date.now() - locales.loadedAt > LOCALE_CACHE_MS) {
-    const rows: { code: string }[] = await strapi.db.query('plugin::i18n.locale').findMany({ select: ['code'] });
+    const rows: { code: string }[] = await strapi.db
+      .query('plugin::i18n.locale')
+      .findMany({ select: ['code'] });
     locales = { codes: new Set(rows.map(({ code }) => code)), loadedAt: Date.now() };
   }
   return locales.codes;
@@ -58,12 +60,20 @@ export const readScopeRule =
     }
     if (READ_ACTIONS.has(ctx.action) && isPublicRequest(strapi)) {
       // PolicyError: a 403 whose message Strapi passes on to the caller (a plain ForbiddenError's is dropped).
-      if (params.status === 'draft') throw new errors.PolicyError('Drafts are only readable in the admin panel or with an API token');
-      const publication = PUBLICATION_PARAMS.find((key) => params[key] !== undefined && params[key] !== null);
-      if (publication) throw new errors.PolicyError(`${publication} is only for the admin panel and API tokens`);
+      if (params.status === 'draft')
+        throw new errors.PolicyError(
+          'Drafts are only readable in the admin panel or with an API token'
+        );
+      const publication = PUBLICATION_PARAMS.find(
+        (key) => params[key] !== undefined && params[key] !== null
+      );
+      if (publication)
+        throw new errors.PolicyError(`${publication} is only for the admin panel and API tokens`);
       // Filters through relations must not reach a draft row's text (same request object: rewritten in place).
-      if (params.filters !== undefined) params.filters = publishedOnlyFilters(strapi, ctx.uid, params.filters);
-      if (params.populate !== undefined) params.populate = publishedOnlyPopulate(strapi, ctx.uid, params.populate);
+      if (params.filters !== undefined)
+        params.filters = publishedOnlyFilters(strapi, ctx.uid, params.filters);
+      if (params.populate !== undefined)
+        params.populate = publishedOnlyPopulate(strapi, ctx.uid, params.populate);
     }
     return next();
   };

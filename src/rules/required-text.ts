@@ -9,7 +9,8 @@ const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
 /** Whitespace and the invisible characters a paste brings along (zero-width spaces and joiners, BOM). */
 const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/;
 
-const isRequiredText = (attribute: Attribute) => TEXT_TYPES.has(attribute.type) && 'required' in attribute && attribute.required === true;
+const isRequiredText = (attribute: Attribute) =>
+  TEXT_TYPES.has(attribute.type) && 'required' in attribute && attribute.required === true;
 
 /**
  * A required text field (a title, a name, a position's title) is never stored blank or whitespace-only, drafts
@@ -24,7 +25,10 @@ export const requiredTextRule =
     visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
       if (isRequiredText(attribute) && typeof value === 'string' && BLANK.test(value)) {
         const field = path.join('.');
-        throw new errors.ValidationError(`${field} must not be blank`, fieldErrorDetails(path, 'must not be blank'));
+        throw new errors.ValidationError(
+          `${field} must not be blank`,
+          fieldErrorDetails(path, 'must not be blank')
+        );
       }
     });
     return next();

@@ -2,7 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 
-import { asWriteCall, isRecord, writeLocale, type DocumentMiddleware, type WriteCall } from './document-params';
+import {
+  asWriteCall,
+  isRecord,
+  writeLocale,
+  type DocumentMiddleware,
+  type WriteCall,
+} from './document-params';
 
 /** Set while this rule copies relations, so the copies it writes are not copied again. */
 const copying = new AsyncLocalStorage<true>();
@@ -12,18 +18,38 @@ const sharedRelationFields = (strapi: Core.Strapi, uid: UID.ContentType) => {
   const model = strapi.getModel(uid);
   return Object.entries(model?.attributes ?? {})
     .filter(([name]) => name !== 'localizations')
-    .filter(([, attribute]) => attribute.type === 'relation' && 'target' in attribute && String(attribute.target).startsWith('api::'))
+    .filter(
+      ([, attribute]) =>
+        attribute.type === 'relation' &&
+        'target' in attribute &&
+        String(attribute.target).startsWith('api::')
+    )
     .map(([name]) => name);
 };
 
-const otherLocales = async (strapi: Core.Strapi, call: WriteCall, documentId: string, locale: string) => {
-  const rows = await strapi.db.query(call.uid).findMany({ select: ['locale'], where: { documentId, locale: { $ne: locale } } });
+const otherLocales = async (
+  strapi: Core.Strapi,
+  call: WriteCall,
+  documentId: string,
+  locale: string
+) => {
+  const rows = await strapi.db
+    .query(call.uid)
+    .findMany({ select: ['locale'], where: { documentId, locale: { $ne: locale } } });
   return [...new Set(rows.map((row) => String(row.locale)))];
 };
 
 /** The relation values of one stored locale version, as documentId lists a write accepts. */
-const storedRelations = async (strapi: Core.Strapi, call: WriteCall, documentId: string, locale: string, fields: string[]) => {
-  const draftOnly = contentTypes.hasDraftAndPublish(strapi.getModel(call.uid)) ? { publishedAt: null } : {};
+const storedRelations = async (
+  strapi: Core.Strapi,
+  call: WriteCall,
+  documentId: string,
+  locale: string,
+  fields: string[]
+) => {
+  const draftOnly = contentTypes.hasDraftAndPublish(strapi.getModel(call.uid))
+    ? { publishedAt: null }
+    : {};
   const row: Record<string, unknown> | null = await strapi.db.query(call.uid).findOne({
     where: { documentId, locale, ...draftOnly },
     populate: Object.fromEntries(fields.map((field) => [field, { select: ['documentId'] }])),
@@ -33,14 +59,18 @@ const storedRelations = async (strapi: Core.Strapi, call: WriteCall, documentId:
   return Object.fromEntries(
     fields.map((field) => {
       const value = row[field];
-      return [field, Array.isArray(value) ? value.map(documentIdOf) : (documentIdOf(value) ?? null)];
+      return [
+        field,
+        Array.isArray(value) ? value.map(documentIdOf) : (documentIdOf(value) ?? null),
+      ];
     })
   );
 };
 
 /** Equal when the input names exactly the stored documents (plain documentId inputs only; other shapes count as changes). */
 const sameRelation = (stored: unknown, input: unknown) => {
-  const ids = (value: unknown) => (Array.isArray(value) ? value : value === null || value === undefined ? [] : [value]);
+  const ids = (value: unknown) =>
+    Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
   const wanted = ids(input);
   if (!wanted.every((id) => typeof id === 'string')) return false;
   return JSON.stringify([...ids(stored)].sort()) === JSON.stringify([...wanted].sort());
@@ -62,11 +92,14 @@ export const sharedRelationsRule =
     const isNewLocale =
       call.action === 'update' &&
       !!call.documentId &&
-      !(await strapi.db.query(call.uid).findOne({ select: ['id'], where: { documentId: call.documentId, locale } }));
+      !(await strapi.db
+        .query(call.uid)
+        .findOne({ select: ['id'], where: { documentId: call.documentId, locale } }));
     const written = fields.filter((field) => field in call.data);
 
     const result = await next();
-    const documentId = call.documentId ?? (isRecord(result) ? String(result.documentId) : undefined);
+    const documentId =
+      call.documentId ?? (isRecord(result) ? String(result.documentId) : undefined);
     if (!documentId) return result;
 
     await copying.run(true, async () => {
@@ -74,7 +107,8 @@ export const sharedRelationsRule =
       const missing = fields.filter((field) => !written.includes(field));
       if (isNewLocale && missing.length > 0) {
         const [source] = await otherLocales(strapi, call, documentId, locale);
-        const inherited = source && (await storedRelations(strapi, call, documentId, source, missing));
+        const inherited =
+          source && (await storedRelations(strapi, call, documentId, source, missing));
         if (inherited) await documents.update({ documentId, locale, data: inherited });
       }
       if (written.length > 0) {
@@ -82,7 +116,8 @@ export const sharedRelationsRule =
         for (const other of await otherLocales(strapi, call, documentId, locale)) {
           // Rewriting equal relations would still flip a published locale to "Modified".
           const current = await storedRelations(strapi, call, documentId, other, written);
-          if (current && written.every((field) => sameRelation(current[field], data[field]))) continue;
+          if (current && written.every((field) => sameRelation(current[field], data[field])))
+            continue;
           await documents.update({ documentId, locale: other, data });
         }
       }

@@ -2,7 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import slugify from 'slugify';
 
-import { asWriteCall, writeLocale, type DocumentMiddleware, type WriteCall } from './document-params';
+import {
+  asWriteCall,
+  writeLocale,
+  type DocumentMiddleware,
+  type WriteCall,
+} from './document-params';
 
 /** Which field each slugged content type derives its slug from. */
 export const SLUG_SOURCES: Readonly<Record<string, string>> = {
@@ -23,7 +28,12 @@ export const toSlug = (text: string): string =>
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
 /** The first of base, base-2, base-3, … that no other document uses in this locale. */
-const firstFreeSlug = async (strapi: Core.Strapi, call: WriteCall, locale: string, base: string) => {
+const firstFreeSlug = async (
+  strapi: Core.Strapi,
+  call: WriteCall,
+  locale: string,
+  base: string
+) => {
   const taken = await strapi.db.query(call.uid).findMany({
     select: ['slug'],
     where: {
@@ -39,15 +49,29 @@ const firstFreeSlug = async (strapi: Core.Strapi, call: WriteCall, locale: strin
   return `${base}-${n}`;
 };
 
-const assertSlugFree = async (strapi: Core.Strapi, call: WriteCall, locale: string, slug: string) => {
+const assertSlugFree = async (
+  strapi: Core.Strapi,
+  call: WriteCall,
+  locale: string,
+  slug: string
+) => {
   const clash = await strapi.db.query(call.uid).findOne({
     select: ['documentId'],
     where: { locale, slug, ...(call.documentId ? { documentId: { $ne: call.documentId } } : {}) },
   });
   if (clash) {
-    throw new errors.ValidationError(`slug "${slug}" is already used by another entry in locale "${locale}"`, {
-      errors: [{ path: ['slug'], message: 'This slug is already used in this locale', name: 'ValidationError' }],
-    });
+    throw new errors.ValidationError(
+      `slug "${slug}" is already used by another entry in locale "${locale}"`,
+      {
+        errors: [
+          {
+            path: ['slug'],
+            message: 'This slug is already used in this locale',
+            name: 'ValidationError',
+          },
+        ],
+      }
+    );
   }
 };
 
@@ -76,7 +100,8 @@ export const slugRule =
       await assertSlugFree(strapi, call, locale, String(call.data.slug));
       return next();
     }
-    const stored = call.action === 'update' ? await storedVersion(strapi, call, locale, ['slug', source]) : null;
+    const stored =
+      call.action === 'update' ? await storedVersion(strapi, call, locale, ['slug', source]) : null;
     if (!('slug' in call.data) && stored && !isBlank(stored.slug)) return next();
 
     const text = call.data[source] ?? stored?.[source];

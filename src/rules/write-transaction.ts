@@ -3,7 +3,15 @@ import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from './document-params';
 
 /** Document Service actions that write; reads are left outside a transaction. */
-const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
+const WRITE_ACTIONS = new Set([
+  'create',
+  'update',
+  'delete',
+  'clone',
+  'publish',
+  'unpublish',
+  'discardDraft',
+]);
 
 /**
  * Runs a write and every rule after it (including rules that write after `next()`, such as shared-relations

@@ -8,9 +8,17 @@ import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
  * `auth: false` whatever the public role holds).
  */
 export const CLOSED_REST_PREFIXES = ['/api/auth/', '/api/connect/'];
-export const CLOSED_MUTATIONS = ['register', 'login', 'forgotPassword', 'resetPassword', 'changePassword', 'emailConfirmation'];
+export const CLOSED_MUTATIONS = [
+  'register',
+  'login',
+  'forgotPassword',
+  'resetPassword',
+  'changePassword',
+  'emailConfirmation',
+];
 
-const CLOSED_MESSAGE = 'Public accounts are disabled: editors sign in to the admin panel, tools use API tokens';
+const CLOSED_MESSAGE =
+  'Public accounts are disabled: editors sign in to the admin panel, tools use API tokens';
 
 /** Case-insensitive, as Strapi's router matches `/API/Auth/local` too. */
 export const isClosedAuthPath = (path: string) => {
@@ -22,7 +30,10 @@ export const isClosedAuthPath = (path: string) => {
 export const closedAuthMiddleware = (): Core.MiddlewareHandler => async (ctx, next) => {
   if (!isClosedAuthPath(ctx.path)) return next();
   ctx.status = 403;
-  ctx.body = { data: null, error: { status: 403, name: 'ForbiddenError', message: CLOSED_MESSAGE, details: {} } };
+  ctx.body = {
+    data: null,
+    error: { status: 403, name: 'ForbiddenError', message: CLOSED_MESSAGE, details: {} },
+  };
 };
 
 /**
@@ -32,8 +43,14 @@ export const closedAuthMiddleware = (): Core.MiddlewareHandler => async (ctx, ne
 export const closedAuthMutationsRule = (context: ValidationContext): ASTVisitor => ({
   Field(node) {
     const parent = context.getParentType();
-    if (parent && parent === context.getSchema().getMutationType() && CLOSED_MUTATIONS.includes(node.name.value)) {
-      context.reportError(new GraphQLError(`${node.name.value}: ${CLOSED_MESSAGE}`, { nodes: [node] }));
+    if (
+      parent &&
+      parent === context.getSchema().getMutationType() &&
+      CLOSED_MUTATIONS.includes(node.name.value)
+    ) {
+      context.reportError(
+        new GraphQLError(`${node.name.value}: ${CLOSED_MESSAGE}`, { nodes: [node] })
+      );
     }
   },
 });

@@ -4,10 +4,17 @@
  * served by Strapi itself, same-origin, and needs no CORS). Never a wildcard: Strapi would reflect any Origin
  * with credentials.
  */
-export const corsOrigins = (configured: readonly string[] | undefined, publicUrl: string | undefined): string[] => {
-  const listed = (configured ?? []).map((origin) => origin.trim()).filter((origin) => origin !== '');
+export const corsOrigins = (
+  configured: readonly string[] | undefined,
+  publicUrl: string | undefined
+): string[] => {
+  const listed = (configured ?? [])
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
   const candidates = listed.length > 0 ? listed : [publicUrl ?? ''];
-  return [...new Set(candidates.map(originOf).filter((origin): origin is string => origin !== null))];
+  return [
+    ...new Set(candidates.map(originOf).filter((origin): origin is string => origin !== null)),
+  ];
 };
 
 /** `https://portal.example.vn/path/` → `https://portal.example.vn`; '*' and anything not an http(s) URL → null. */

@@ -30,7 +30,9 @@ export type GraphqlLimits = {
 const reportAsValidationError = {
   exposeLimits: true,
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error),
+  ],
 };
 
 /**
@@ -40,7 +42,9 @@ const reportAsValidationError = {
 const servedOperationsRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (!context.getSchema().getRootType(node.operation)) {
-      context.reportError(new GraphQLError(`This API does not serve ${node.operation} operations`, { nodes: [node] }));
+      context.reportError(
+        new GraphQLError(`This API does not serve ${node.operation} operations`, { nodes: [node] })
+      );
     }
   },
 });
@@ -56,9 +60,14 @@ export const graphqlValidationRules = (limits: GraphqlLimits): ValidationRule[] 
 ];
 
 /** Rows a list field may return: its `pagination.limit` / `pageSize` (-1 is "all", i.e. maxLimit), else defaultLimit. */
-export const pageSize = (args: Record<string, unknown>, limits: Pick<GraphqlLimits, 'defaultLimit' | 'maxLimit'>) => {
+export const pageSize = (
+  args: Record<string, unknown>,
+  limits: Pick<GraphqlLimits, 'defaultLimit' | 'maxLimit'>
+) => {
   const pagination = isRecord(args.pagination) ? args.pagination : {};
-  const asked = [pagination.limit, pagination.pageSize].find((value): value is number => typeof value === 'number');
+  const asked = [pagination.limit, pagination.pageSize].find(
+    (value): value is number => typeof value === 'number'
+  );
   if (asked === undefined) return limits.defaultLimit;
   return asked < 0 ? limits.maxLimit : Math.min(Math.max(asked, 1), limits.maxLimit);
 };
@@ -79,7 +88,9 @@ type OperationContext = {
 };
 
 const tooCostly = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'GRAPHQL_QUERY_TOO_COSTLY', http: { status: 400 } } });
+  new GraphQLError(message, {
+    extensions: { code: 'GRAPHQL_QUERY_TOO_COSTLY', http: { status: 400 } },
+  });
 
 /**
  * Apollo plugin: the cost of the operation about to run, with its variables, checked before any resolver. Over
@@ -102,7 +113,9 @@ export const queryCostPlugin = (limits: GraphqlLimits) => ({
           throw tooCostly(error instanceof Error ? error.message : 'Query too complex');
         }
         if (cost > limits.maxCost) {
-          throw tooCostly(`Query cost ${cost} is over the limit of ${limits.maxCost}: select fewer fields, or ask for smaller pages (pagination: { limit })`);
+          throw tooCostly(
+            `Query cost ${cost} is over the limit of ${limits.maxCost}: select fewer fields, or ask for smaller pages (pagination: { limit })`
+          );
         }
       },
     };

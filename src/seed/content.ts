@@ -18,7 +18,12 @@ export type OfficialSeed = Localized<{
   positions: { title: string; organization: string; startDate?: string; endDate?: string }[];
 }> & { key: string };
 
-export type MeetingSeed = Localized<{ title: string; slug: string; summary?: string; attendeePositions: string[] }> & {
+export type MeetingSeed = Localized<{
+  title: string;
+  slug: string;
+  summary?: string;
+  attendeePositions: string[];
+}> & {
   key: string;
   kind: 'congress' | 'executive_committee' | 'standing_committee' | 'review' | 'other';
   extended: boolean;
@@ -31,7 +36,13 @@ export type MeetingSeed = Localized<{ title: string; slug: string; summary?: str
   attendees: { official: string; role: 'chairs' | 'directs' | 'attends' | 'reports' }[];
 };
 
-export type AwardSeed = Localized<{ title: string; slug?: string; recipientsNote?: string; achievement?: string; movement?: string }> & {
+export type AwardSeed = Localized<{
+  title: string;
+  slug?: string;
+  recipientsNote?: string;
+  achievement?: string;
+  movement?: string;
+}> & {
   key: string;
   form:
     | 'certificate_of_merit'
@@ -61,7 +72,14 @@ export type ArticleSeed = {
   meetings: string[];
   officials: string[];
   awards: string[];
-  vi: { title: string; slug: string; summary: string; author?: string; body: string[]; gallery: string[] };
+  vi: {
+    title: string;
+    slug: string;
+    summary: string;
+    author?: string;
+    body: string[];
+    gallery: string[];
+  };
   en: { title: string; summary: string };
 };
 

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Core, Modules, UID } from '@strapi/strapi';
 
-import type { ArticleSeed, AwardSeed, MeetingSeed, OfficialSeed, OrganizationSeed, SeedContent } from './content';
+import type {
+  ArticleSeed,
+  AwardSeed,
+  MeetingSeed,
+  OfficialSeed,
+  OrganizationSeed,
+  SeedContent,
+} from './content';
 
 export const SEED_FILE = path.join('database', 'seeds', 'content.json');
 
@@ -32,13 +39,20 @@ const ensureDocument = async <T extends UID.ContentType>(
 ): Promise<string> => {
   const documents = strapi.documents(uid);
   const label = `${uid.split('.').pop()} ${key}`;
-  const existing = await strapi.db.query(uid).findOne({ select: ['documentId'], where: { slug: key, locale: 'vi' } });
+  const existing = await strapi.db
+    .query(uid)
+    .findOne({ select: ['documentId'], where: { slug: key, locale: 'vi' } });
   const documentId: string = existing
     ? existing.documentId
     : (await documents.create({ locale: 'vi', data: data.vi, status: 'published' })).documentId;
-  const hasEn = await strapi.db.query(uid).findOne({ select: ['id'], where: { documentId, locale: 'en' } });
-  if (!hasEn) await documents.update({ documentId, locale: 'en', data: data.en, status: 'published' });
-  log(`${existing ? '=' : '+'} ${label}${existing && hasEn ? ' (exists)' : hasEn ? ' vi' : existing ? ' en' : ' vi, en'}`);
+  const hasEn = await strapi.db
+    .query(uid)
+    .findOne({ select: ['id'], where: { documentId, locale: 'en' } });
+  if (!hasEn)
+    await documents.update({ documentId, locale: 'en', data: data.en, status: 'published' });
+  log(
+    `${existing ? '=' : '+'} ${label}${existing && hasEn ? ' (exists)' : hasEn ? ' vi' : existing ? ' en' : ' vi, en'}`
+  );
   return documentId;
 };
 
@@ -47,8 +61,11 @@ const parentsFirst = (units: OrganizationSeed[]) => {
   const placed = new Set<string>();
   const ordered: OrganizationSeed[] = [];
   while (ordered.length < units.length) {
-    const ready = units.filter((unit) => !placed.has(unit.key) && (!unit.parent || placed.has(unit.parent)));
-    if (ready.length === 0) throw new Error('seed: organization parents form a cycle or name a missing unit');
+    const ready = units.filter(
+      (unit) => !placed.has(unit.key) && (!unit.parent || placed.has(unit.parent))
+    );
+    if (ready.length === 0)
+      throw new Error('seed: organization parents form a cycle or name a missing unit');
     ready.forEach((unit) => {
       placed.add(unit.key);
       ordered.push(unit);
@@ -107,7 +124,10 @@ const awardData = (award: AwardSeed, keys: Keys) => {
 };
 
 const paragraphs = (texts: string[]) =>
-  texts.map((text) => ({ type: 'paragraph' as const, children: [{ type: 'text' as const, text }] }));
+  texts.map((text) => ({
+    type: 'paragraph' as const,
+    children: [{ type: 'text' as const, text }],
+  }));
 
 const articleData = (article: ArticleSeed, keys: Keys) => {
   const shared = {
@@ -119,50 +139,106 @@ const articleData = (article: ArticleSeed, keys: Keys) => {
   };
   const { body, gallery, ...vi } = article.vi;
   return {
-    vi: { ...shared, ...vi, body: paragraphs(body), gallery: gallery.map((caption) => ({ caption })) },
+    vi: {
+      ...shared,
+      ...vi,
+      body: paragraphs(body),
+      gallery: gallery.map((caption) => ({ caption })),
+    },
     en: { ...shared, ...article.en, author: article.vi.author },
   };
 };
 
 /** What the seed needs of the insights plugin's view store; the app imports none of the plugin's files. */
 type BaselineImporter = {
-  importBaseline: (key: { contentType: UID.ContentType; documentId: string; locale: string }, views: number) => Promise<boolean>;
+  importBaseline: (
+    key: { contentType: UID.ContentType; documentId: string; locale: string },
+    views: number
+  ) => Promise<boolean>;
 };
 const isBaselineImporter = (value: unknown): value is BaselineImporter =>
-  typeof value === 'object' && value !== null && 'importBaseline' in value && typeof value.importBaseline === 'function';
+  typeof value === 'object' &&
+  value !== null &&
+  'importBaseline' in value &&
+  typeof value.importBaseline === 'function';
 
 /** The old portal's "Số lượt xem" becomes the starting count of the article's vi version (once). */
-const importLegacyViews = async (strapi: Core.Strapi, log: Log, articles: ArticleSeed[], keys: Keys) => {
+const importLegacyViews = async (
+  strapi: Core.Strapi,
+  log: Log,
+  articles: ArticleSeed[],
+  keys: Keys
+) => {
   const viewStore: unknown = strapi.plugin('insights')?.service('viewStore');
   if (!isBaselineImporter(viewStore)) return;
   const contentType: UID.ContentType = 'api::article.article';
   for (const { key: article, legacyViews } of articles) {
     if (legacyViews === undefined) continue;
-    const imported = await viewStore.importBaseline({ contentType, documentId: documentIdOf(keys, article), locale: 'vi' }, legacyViews);
+    const imported = await viewStore.importBaseline(
+      { contentType, documentId: documentIdOf(keys, article), locale: 'vi' },
+      legacyViews
+    );
     log(`${imported ? '+' : '='} views ${article}: ${legacyViews}${imported ? '' : ' (exists)'}`);
   }
 };
 
 /** Imports database/seeds/content.json; safe to run any number of times. */
-export const importSeed = async (strapi: Core.Strapi, log: Log = (line) => strapi.log.info(`[seed] ${line}`)) => {
+export const importSeed = async (
+  strapi: Core.Strapi,
+  log: Log = (line) => strapi.log.info(`[seed] ${line}`)
+) => {
   const content = readSeedContent(strapi.dirs.app.root);
   const keys: Keys = new Map();
   const remember = (key: string) => (documentId: string) => keys.set(key, documentId);
 
   for (const unit of parentsFirst(content.organizations)) {
-    remember(unit.key)(await ensureDocument(strapi, log, 'api::organization.organization', unit.key, organizationData(unit, keys)));
+    remember(unit.key)(
+      await ensureDocument(
+        strapi,
+        log,
+        'api::organization.organization',
+        unit.key,
+        organizationData(unit, keys)
+      )
+    );
   }
   for (const person of content.officials) {
-    remember(person.key)(await ensureDocument(strapi, log, 'api::official.official', person.key, officialData(person, keys)));
+    remember(person.key)(
+      await ensureDocument(
+        strapi,
+        log,
+        'api::official.official',
+        person.key,
+        officialData(person, keys)
+      )
+    );
   }
   for (const meeting of content.meetings) {
-    remember(meeting.key)(await ensureDocument(strapi, log, 'api::meeting.meeting', meeting.key, meetingData(meeting, keys)));
+    remember(meeting.key)(
+      await ensureDocument(
+        strapi,
+        log,
+        'api::meeting.meeting',
+        meeting.key,
+        meetingData(meeting, keys)
+      )
+    );
   }
   for (const award of content.awards) {
-    remember(award.key)(await ensureDocument(strapi, log, 'api::award.award', award.key, awardData(award, keys)));
+    remember(award.key)(
+      await ensureDocument(strapi, log, 'api::award.award', award.key, awardData(award, keys))
+    );
   }
   for (const article of content.articles) {
-    remember(article.key)(await ensureDocument(strapi, log, 'api::article.article', article.key, articleData(article, keys)));
+    remember(article.key)(
+      await ensureDocument(
+        strapi,
+        log,
+        'api::article.article',
+        article.key,
+        articleData(article, keys)
+      )
+    );
   }
   await importLegacyViews(strapi, log, content.articles, keys);
   return keys;

@@ -90,14 +90,21 @@ const fail = (message: string, param: string, path: string): never => {
 
 const isTime = (value: string) => {
   const match = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/.exec(value);
-  return match !== null && Number(match[1]) < 24 && Number(match[2]) < 60 && Number(match[3] ?? 0) < 60;
+  return (
+    match !== null && Number(match[1]) < 24 && Number(match[2]) < 60 && Number(match[3] ?? 0) < 60
+  );
 };
 
 /** An instant: a timestamp in milliseconds, or an ISO date or date-time whose day is a real calendar day. */
 const isInstant = (value: string) => {
   if (/^\d{1,15}$/.test(value)) return true;
-  const day = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
-  return day !== null && isCalendarDay(day[1]) && !Number.isNaN(Date.parse(value.replace(' ', 'T')));
+  const day =
+    /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      value
+    );
+  return (
+    day !== null && isCalendarDay(day[1]) && !Number.isNaN(Date.parse(value.replace(' ', 'T')))
+  );
 };
 
 const VALUE_CHECKS: Record<Kind, { test: (value: string) => boolean; expected: string }> = {
@@ -107,18 +114,24 @@ const VALUE_CHECKS: Record<Kind, { test: (value: string) => boolean; expected: s
   date: { test: isCalendarDay, expected: 'a real date written YYYY-MM-DD' },
   datetime: { test: isInstant, expected: 'a real date or date-time in ISO 8601, or a timestamp' },
   time: { test: isTime, expected: 'a time written HH:mm or HH:mm:ss' },
-  boolean: { test: (value) => ['true', 'false', '1', '0', 't', 'f'].includes(value), expected: 'true or false' },
+  boolean: {
+    test: (value) => ['true', 'false', '1', '0', 't', 'f'].includes(value),
+    expected: 'true or false',
+  },
   opaque: { test: () => false, expected: 'nothing (use $null or $notNull)' },
 };
 
 const checkValue = (value: unknown, kind: Kind, path: string, nullable: boolean) => {
   if (value === null && nullable) return;
-  if (typeof value !== 'string') return fail(`${path} must be a single value, not ${describe(value)}`, 'filters', path);
+  if (typeof value !== 'string')
+    return fail(`${path} must be a single value, not ${describe(value)}`, 'filters', path);
   const check = VALUE_CHECKS[kind];
-  if (!check.test(value)) fail(`${path} must be ${check.expected}, got "${value}"`, 'filters', path);
+  if (!check.test(value))
+    fail(`${path} must be ${check.expected}, got "${value}"`, 'filters', path);
 };
 
-const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : isRecord(value) ? 'an object' : String(value));
+const describe = (value: unknown) =>
+  Array.isArray(value) ? 'a list' : isRecord(value) ? 'an object' : String(value);
 
 const checkOperand = (operator: string, operand: unknown, kind: Kind, path: string) => {
   switch (OPERAND[operator]) {
@@ -126,15 +139,18 @@ const checkOperand = (operator: string, operand: unknown, kind: Kind, path: stri
       if (!FLAGS.has(operand)) fail(`${path} takes true or false`, 'filters', path);
       return;
     case 'list':
-      if (!Array.isArray(operand)) return fail(`${path} takes a list: ${path}[0]=…&${path}[1]=…`, 'filters', path);
+      if (!Array.isArray(operand))
+        return fail(`${path} takes a list: ${path}[0]=…&${path}[1]=…`, 'filters', path);
       operand.forEach((item, index) => checkValue(item, kind, `${path}[${index}]`, false));
       return;
     case 'pair':
-      if (!Array.isArray(operand) || operand.length !== 2) return fail(`${path} takes exactly two values: ${path}[0]=…&${path}[1]=…`, 'filters', path);
+      if (!Array.isArray(operand) || operand.length !== 2)
+        return fail(`${path} takes exactly two values: ${path}[0]=…&${path}[1]=…`, 'filters', path);
       operand.forEach((item, index) => checkValue(item, kind, `${path}[${index}]`, false));
       return;
     case 'pattern':
-      if (typeof operand !== 'string') fail(`${path} must be a single text value, not ${describe(operand)}`, 'filters', path);
+      if (typeof operand !== 'string')
+        fail(`${path} must be a single text value, not ${describe(operand)}`, 'filters', path);
       return;
     default:
       checkValue(operand, kind, path, operator === '$eq' || operator === '$ne');
@@ -159,12 +175,19 @@ const checkFieldCondition = (condition: unknown, attribute: Attribute, path: str
     } else if (operator.startsWith('$')) {
       fail(`${at}: ${operator} cannot be used on a ${attribute.type} field`, 'filters', at);
     } else {
-      fail(`${path} is a ${attribute.type} field: ${operator} must be an operator such as $eq`, 'filters', at);
+      fail(
+        `${path} is a ${attribute.type} field: ${operator} must be an operator such as $eq`,
+        'filters',
+        at
+      );
     }
   }
 };
 
-const ID_ATTRIBUTES: Record<string, Attribute> = { id: { type: 'integer' }, documentId: { type: 'string' } };
+const ID_ATTRIBUTES: Record<string, Attribute> = {
+  id: { type: 'integer' },
+  documentId: { type: 'string' },
+};
 
 const targetOf = (attribute: Attribute): string | undefined => {
   if (attribute.type === 'relation') return attribute.target;
@@ -174,12 +197,24 @@ const targetOf = (attribute: Attribute): string | undefined => {
 };
 
 /** A filters object on a model: fields, relations (filtered on their own fields), $and/$or lists and $not. */
-export const checkFilters = (filters: unknown, model: Model, getModel: GetModel, path = 'filters', nested = false): void => {
-  if (!isRecord(filters)) return fail(`${path} must be an object of conditions, e.g. ${path}[title][$eq]=…`, 'filters', path);
+export const checkFilters = (
+  filters: unknown,
+  model: Model,
+  getModel: GetModel,
+  path = 'filters',
+  nested = false
+): void => {
+  if (!isRecord(filters))
+    return fail(
+      `${path} must be an object of conditions, e.g. ${path}[title][$eq]=…`,
+      'filters',
+      path
+    );
   for (const [key, value] of Object.entries(filters)) {
     const at = `${path}[${key}]`;
     if (key === '$and' || key === '$or') {
-      if (!Array.isArray(value)) return fail(`${at} takes a list of conditions: ${at}[0][…]=…`, 'filters', at);
+      if (!Array.isArray(value))
+        return fail(`${at} takes a list of conditions: ${at}[0][…]=…`, 'filters', at);
       value.forEach((item, index) => checkFilters(item, model, getModel, `${at}[${index}]`));
     } else if (key === '$not') {
       checkFilters(value, model, getModel, at);
@@ -191,14 +226,25 @@ export const checkFilters = (filters: unknown, model: Model, getModel: GetModel,
   }
 };
 
-const checkField = (key: string, value: unknown, model: Model, getModel: GetModel, path: string) => {
+const checkField = (
+  key: string,
+  value: unknown,
+  model: Model,
+  getModel: GetModel,
+  path: string
+) => {
   const attribute = model.attributes[key] ?? ID_ATTRIBUTES[key];
   // Unknown keys and operators are Strapi's to refuse (strictParams), with its own message.
   if (!attribute) return;
   const target = targetOf(attribute);
   if (target !== undefined) {
     const targetModel = getModel(target);
-    if (!isRecord(value)) return fail(`${path} is a ${attribute.type}: filter on its fields, e.g. ${path}[id][$eq]=…`, 'filters', path);
+    if (!isRecord(value))
+      return fail(
+        `${path} is a ${attribute.type}: filter on its fields, e.g. ${path}[id][$eq]=…`,
+        'filters',
+        path
+      );
     if (targetModel) checkFilters(value, targetModel, getModel, path, true);
     return;
   }
@@ -214,7 +260,8 @@ const checkPopulate = (populate: unknown, model: Model, getModel: GetModel, path
     const target = attribute ? targetOf(attribute) : undefined;
     const targetModel = target === undefined ? undefined : getModel(target);
     if (!targetModel || !isRecord(value)) continue;
-    if (value.filters !== undefined) checkFilters(value.filters, targetModel, getModel, `${path}[${key}][filters]`);
+    if (value.filters !== undefined)
+      checkFilters(value.filters, targetModel, getModel, `${path}[${key}][filters]`);
     checkPopulate(value.populate, targetModel, getModel, `${path}[${key}][populate]`);
   }
 };
@@ -222,10 +269,15 @@ const checkPopulate = (populate: unknown, model: Model, getModel: GetModel, path
 /** Parameters Strapi reads as one string; any other shape is ignored or crashes deeper down. */
 const TEXT_PARAMS = ['locale', 'status', '_q'];
 
-export const checkRestQuery = (query: Record<string, unknown>, model: Model, getModel: GetModel): void => {
+export const checkRestQuery = (
+  query: Record<string, unknown>,
+  model: Model,
+  getModel: GetModel
+): void => {
   for (const param of TEXT_PARAMS) {
     const value = query[param];
-    if (value !== undefined && typeof value !== 'string') fail(`${param} must be a single text value, not ${describe(value)}`, param, param);
+    if (value !== undefined && typeof value !== 'string')
+      fail(`${param} must be a single text value, not ${describe(value)}`, param, param);
   }
   if (query.filters !== undefined) checkFilters(query.filters, model, getModel);
   checkPopulate(query.populate, model, getModel, 'populate');

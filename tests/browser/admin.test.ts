@@ -21,7 +21,8 @@ let page: Page;
 let baseUrl: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) throw new Error('No admin build: run `npm run build` first');
+  if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html')))
+    throw new Error('No admin build: run `npm run build` first');
   fs.mkdirSync(artifacts, { recursive: true });
   app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   app.server.mount();
@@ -30,7 +31,9 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   await adminSession(app);
 
-  const [article] = (await http(app).get(`/api/articles?filters[title][$eq]=${encodeURIComponent(TU_SON)}`)).body.data;
+  const [article] = (
+    await http(app).get(`/api/articles?filters[title][$eq]=${encodeURIComponent(TU_SON)}`)
+  ).body.data;
   for (let i = 0; i < 3; i += 1) {
     await http(app)
       .post('/api/insights/views')
@@ -38,16 +41,32 @@ beforeAll(async () => {
       .send({ type: 'article', documentId: article.documentId });
   }
 
-  const person = await app.db.query('api::official.official').findOne({ where: { slug: 'do-tuan-son', locale: 'vi' } });
+  const person = await app.db
+    .query('api::official.official')
+    .findOne({ where: { slug: 'do-tuan-son', locale: 'vi' } });
   await app.documents('api::award.award').create({
     locale: 'vi',
     status: 'published',
-    data: { title: 'Giấy khen cá nhân (kiểm thử trình duyệt)', form: 'certificate_of_commendation', awardStatus: 'active', countedCollectives: 0, countedIndividuals: 0, decisionDate: '2024-02-01', recipients: [{ kind: 'individual', official: person.documentId }] },
+    data: {
+      title: 'Giấy khen cá nhân (kiểm thử trình duyệt)',
+      form: 'certificate_of_commendation',
+      awardStatus: 'active',
+      countedCollectives: 0,
+      countedIndividuals: 0,
+      decisionDate: '2024-02-01',
+      recipients: [{ kind: 'individual', official: person.documentId }],
+    },
   });
 
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 2200, height: 1000 }, locale: 'vi-VN' });
   page.setDefaultTimeout(30_000);
@@ -58,7 +77,8 @@ afterAll(async () => {
   await app?.destroy();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+const shot = (name: string) =>
+  page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 
 describe('admin panel in Chromium', () => {
   it('logs in and shows the "most viewed this week" widget on the homepage', async () => {
@@ -67,7 +87,10 @@ describe('admin panel in Chromium', () => {
     await page.locator('input[name="password"]').fill('Editor-pass-123');
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/\/admin\/?$/);
-    await page.getByText(/Most viewed this week|Xem nhiều trong tuần/).first().waitFor();
+    await page
+      .getByText(/Most viewed this week|Xem nhiều trong tuần/)
+      .first()
+      .waitFor();
     await page.getByText(TU_SON).first().waitFor();
     await shot('homepage-widget');
   });
@@ -87,29 +110,48 @@ describe('admin panel in Chromium', () => {
     page.on('request', (request) => {
       if (request.url().includes('/insights/views/counts')) countRequests.push(request.url());
     });
-    await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&plugins[i18n][locale]=vi`);
+    await page.goto(
+      `${baseUrl}/admin/content-manager/collection-types/api::article.article?page=1&pageSize=10&plugins[i18n][locale]=vi`
+    );
     const skipTour = page.getByRole('button', { name: /^(Skip|Bỏ qua)$/ });
     if (await skipTour.isVisible().catch(() => false)) await skipTour.click();
     const row = page.locator('tr', { hasText: TU_SON });
     await row.locator('[data-testid="insights-views-cell"]').filter({ hasText: /^\d+$/ }).waitFor();
-    expect(Number(await row.locator('[data-testid="insights-views-cell"]').innerText())).toBeGreaterThanOrEqual(22);
+    expect(
+      Number(await row.locator('[data-testid="insights-views-cell"]').innerText())
+    ).toBeGreaterThanOrEqual(22);
     expect(countRequests).toHaveLength(1);
     await shot('article-list-views-column');
   });
 
-  it('lists a unit\'s commendations in its edit view, with a sub-units toggle', async () => {
-    const unit = await app.db.query('api::organization.organization').findOne({ where: { slug: 'hoi-lhpn-huyen-krong-ana', locale: 'vi' } });
-    await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::organization.organization/${unit.documentId}?plugins[i18n][locale]=vi`);
-    await page.getByTestId('insights-commendation').filter({ hasText: 'Giấy khen của Hội LHPN huyện Krông Ana' }).first().waitFor();
+  it("lists a unit's commendations in its edit view, with a sub-units toggle", async () => {
+    const unit = await app.db
+      .query('api::organization.organization')
+      .findOne({ where: { slug: 'hoi-lhpn-huyen-krong-ana', locale: 'vi' } });
+    await page.goto(
+      `${baseUrl}/admin/content-manager/collection-types/api::organization.organization/${unit.documentId}?plugins[i18n][locale]=vi`
+    );
+    await page
+      .getByTestId('insights-commendation')
+      .filter({ hasText: 'Giấy khen của Hội LHPN huyện Krông Ana' })
+      .first()
+      .waitFor();
     await page.getByText(/Include sub-units|Gồm cả đơn vị trực thuộc/).click();
     await page.getByTestId('insights-commendation').first().waitFor();
     await shot('organization-commendations-panel');
   });
 
-  it('lists a person\'s commendations in the official edit view', async () => {
-    const person = await app.db.query('api::official.official').findOne({ where: { slug: 'do-tuan-son', locale: 'vi' } });
-    await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::official.official/${person.documentId}?plugins[i18n][locale]=vi`);
-    await page.getByTestId('insights-commendation').filter({ hasText: 'Giấy khen cá nhân (kiểm thử trình duyệt)' }).waitFor();
+  it("lists a person's commendations in the official edit view", async () => {
+    const person = await app.db
+      .query('api::official.official')
+      .findOne({ where: { slug: 'do-tuan-son', locale: 'vi' } });
+    await page.goto(
+      `${baseUrl}/admin/content-manager/collection-types/api::official.official/${person.documentId}?plugins[i18n][locale]=vi`
+    );
+    await page
+      .getByTestId('insights-commendation')
+      .filter({ hasText: 'Giấy khen cá nhân (kiểm thử trình duyệt)' })
+      .waitFor();
     await shot('official-commendations-panel');
   });
 });

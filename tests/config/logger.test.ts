@@ -15,7 +15,10 @@ const loggerAt = (level: string) => {
       done();
     });
   }
-  return { logger: winston.createLogger({ levels: winston.config.npm.levels, transports }), written };
+  return {
+    logger: winston.createLogger({ levels: winston.config.npm.levels, transports }),
+    written,
+  };
 };
 
 const ALL = ['error', 'warn', 'info', 'http', 'verbose', 'debug'] as const;

@@ -14,13 +14,26 @@ const insightsWith = (vars: Record<string, string>) => {
   }
 };
 
-const IP_VARS = ['INSIGHTS_IP_DOCUMENT_MAX_HITS', 'INSIGHTS_IP_DOCUMENT_WINDOW_SECONDS', 'INSIGHTS_IP_MAX_HITS', 'INSIGHTS_IP_WINDOW_SECONDS'];
+const IP_VARS = [
+  'INSIGHTS_IP_DOCUMENT_MAX_HITS',
+  'INSIGHTS_IP_DOCUMENT_WINDOW_SECONDS',
+  'INSIGHTS_IP_MAX_HITS',
+  'INSIGHTS_IP_WINDOW_SECONDS',
+];
 
 describe('insights configuration from the environment', () => {
   it('reads blank values as not set: the defaults', () => {
-    const blank = Object.fromEntries([...IP_VARS, 'INSIGHTS_DEDUP_WINDOW_MINUTES', 'INSIGHTS_TRUSTED_PROXIES'].map((key) => [key, '']));
+    const blank = Object.fromEntries(
+      [...IP_VARS, 'INSIGHTS_DEDUP_WINDOW_MINUTES', 'INSIGHTS_TRUSTED_PROXIES'].map((key) => [
+        key,
+        '',
+      ])
+    );
     const config = insightsWith(blank);
-    expect(config.ipLimit).toEqual({ perDocument: { windowSeconds: 1800, maxHits: 300 }, overall: { windowSeconds: 60, maxHits: 1200 } });
+    expect(config.ipLimit).toEqual({
+      perDocument: { windowSeconds: 1800, maxHits: 300 },
+      overall: { windowSeconds: 60, maxHits: 1200 },
+    });
     expect(config.dedupWindowMinutes).toBe(30);
     expect(config.trustedProxies).toEqual([]);
   });
@@ -34,7 +47,10 @@ describe('insights configuration from the environment', () => {
       INSIGHTS_IP_WINDOW_SECONDS: '30',
       INSIGHTS_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8',
     });
-    expect(config.ipLimit).toEqual({ perDocument: { windowSeconds: 600, maxHits: 50 }, overall: { windowSeconds: 30, maxHits: 500 } });
+    expect(config.ipLimit).toEqual({
+      perDocument: { windowSeconds: 600, maxHits: 50 },
+      overall: { windowSeconds: 30, maxHits: 500 },
+    });
     expect(config.trustedProxies).toEqual(['loopback', '10.0.0.0/8']);
   });
 });

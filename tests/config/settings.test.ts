@@ -1,4 +1,13 @@
-import { boolean, integer, list, oneOf, required, requiredList, text, url } from '../../config/lib/settings';
+import {
+  boolean,
+  integer,
+  list,
+  oneOf,
+  required,
+  requiredList,
+  text,
+  url,
+} from '../../config/lib/settings';
 
 const KEY = 'SETTINGS_TEST_VALUE';
 const withValue = (value: string | undefined, read: () => unknown) => {
@@ -27,7 +36,9 @@ describe('blank means not set', () => {
 
   it('refuses a blank required value, naming the variable', () => {
     expect(() => withValue(' ', () => required(KEY))).toThrow(/SETTINGS_TEST_VALUE is required/);
-    expect(() => withValue(', ,', () => requiredList(KEY))).toThrow(/SETTINGS_TEST_VALUE is required/);
+    expect(() => withValue(', ,', () => requiredList(KEY))).toThrow(
+      /SETTINGS_TEST_VALUE is required/
+    );
   });
 });
 
@@ -41,7 +52,10 @@ describe('a bad value names the variable', () => {
     ['loud', () => oneOf(KEY, ['error', 'warn'], 'warn')],
     ['not a url', () => url(KEY, '')],
     ['ftp://example.vn', () => url(KEY, '')],
-    ['10.0.0.1,nope', () => list(KEY, [], { expected: 'addresses', valid: (item) => /^[\d.]+$/.test(item) })],
+    [
+      '10.0.0.1,nope',
+      () => list(KEY, [], { expected: 'addresses', valid: (item) => /^[\d.]+$/.test(item) }),
+    ],
   ])('%j', (value, read) => {
     expect(() => withValue(value, read)).toThrow(new RegExp(`${KEY} must be`));
   });
@@ -52,7 +66,9 @@ describe('good values', () => {
     expect(withValue(' 42 ', () => integer(KEY, 1))).toBe(42);
     expect(withValue('FALSE', () => boolean(KEY, true))).toBe(false);
     expect(withValue('1', () => boolean(KEY, false))).toBe(true);
-    expect(withValue('https://phunu.example.vn/', () => url(KEY, ''))).toBe('https://phunu.example.vn');
+    expect(withValue('https://phunu.example.vn/', () => url(KEY, ''))).toBe(
+      'https://phunu.example.vn'
+    );
     expect(withValue('warn', () => oneOf(KEY, ['error', 'warn'], 'error'))).toBe('warn');
   });
 });

@@ -29,8 +29,14 @@ const SEED_ARTICLE_SLUG = 'hoi-lhpn-thanh-pho-tu-son-trien-khai-nhiem-vu-cong-ta
 
 describe('the shipped .env.example', () => {
   it('starts the app, which seeds itself and counts a view hit', async () => {
-    instance = await startInstance(await freePort(), { ENV_PATH: envFile, DATABASE_FILENAME: database }, true);
-    const list = await request(instance.url).get(`/api/articles?filters[slug][$eq]=${SEED_ARTICLE_SLUG}&fields[0]=title`);
+    instance = await startInstance(
+      await freePort(),
+      { ENV_PATH: envFile, DATABASE_FILENAME: database },
+      true
+    );
+    const list = await request(instance.url).get(
+      `/api/articles?filters[slug][$eq]=${SEED_ARTICLE_SLUG}&fields[0]=title`
+    );
     expect(list.status).toBe(200);
     const [article] = list.body.data;
     expect(article.viewCount).toBe(19);
@@ -54,7 +60,11 @@ describe('a bad value stops the start with a message naming the variable', () =>
     ['SEED_ON_EMPTY_DATABASE', 'maybe'],
     ['APP_KEYS', ' , '],
   ])('%s=%s', async (key, value) => {
-    const { code, output } = await startExpectingExit({ ENV_PATH: envFile, DATABASE_FILENAME: database, [key]: value });
+    const { code, output } = await startExpectingExit({
+      ENV_PATH: envFile,
+      DATABASE_FILENAME: database,
+      [key]: value,
+    });
     expect(code).toBe(1);
     expect(output).toContain(`Environment variable ${key}`);
   });

@@ -19,6 +19,7 @@ export const adminSession = async (app: Core.Strapi) => {
     });
   }
   const res = await http(app).post('/admin/login').send({ email, password });
-  if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return `Bearer ${res.body.data.token}`;
 };

@@ -11,8 +11,13 @@ const isSqlite = (app: Core.Strapi) => app.db.dialect.client === 'sqlite';
 export const listTables = async (app: Core.Strapi): Promise<string[]> => {
   const knex = app.db.connection;
   const rows: { name: string }[] = isSqlite(app)
-    ? await knex('sqlite_master').select('name').where('type', 'table').andWhereNot('name', 'like', 'sqlite_%')
-    : await knex('pg_tables').select({ name: 'tablename' }).whereRaw('schemaname = current_schema()');
+    ? await knex('sqlite_master')
+        .select('name')
+        .where('type', 'table')
+        .andWhereNot('name', 'like', 'sqlite_%')
+    : await knex('pg_tables')
+        .select({ name: 'tablename' })
+        .whereRaw('schemaname = current_schema()');
   return rows.map(({ name }) => name).sort();
 };
 
@@ -37,7 +42,9 @@ export const snapshotDatabase = async (app: Core.Strapi): Promise<DatabaseSnapsh
 /** Names of the tables whose row count or content differs between two snapshots (added and dropped ones too). */
 export const changedTables = (before: DatabaseSnapshot, after: DatabaseSnapshot): string[] => {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...names].filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name])).sort();
+  return [...names]
+    .filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]))
+    .sort();
 };
 
 /**

@@ -29,7 +29,11 @@ export const freePort = () =>
   });
 
 /** Starts the app in another process; resolves when it serves, rejects (with its output) if it exits first. */
-export const startInstance = (port: number, env: Record<string, string> = {}, clean = false): Promise<Instance> =>
+export const startInstance = (
+  port: number,
+  env: Record<string, string> = {},
+  clean = false
+): Promise<Instance> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [START_SCRIPT], {
       env: childEnv({ ...env, PORT: String(port) }, clean),
@@ -60,7 +64,10 @@ export const startInstance = (port: number, env: Record<string, string> = {}, cl
 /** Starts the app expecting it to refuse to start; resolves with its exit code and everything it printed. */
 export const startExpectingExit = (env: Record<string, string>, clean = true): Promise<Exit> =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, [START_SCRIPT], { env: childEnv(env, clean), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [START_SCRIPT], {
+      env: childEnv(env, clean),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk;

@@ -34,9 +34,13 @@ const binDir = () => {
           .sort((a, b) => Number(b) - Number(a))
           .map((version) => path.join('/usr/lib/postgresql', version, 'bin'))
       : [];
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl')));
+  const found = candidates.find(
+    (dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl'))
+  );
   if (!found) {
-    throw new Error('initdb/pg_ctl not found (PG_BINDIR or /usr/lib/postgresql/*/bin): install the PostgreSQL server package to run this test');
+    throw new Error(
+      'initdb/pg_ctl not found (PG_BINDIR or /usr/lib/postgresql/*/bin): install the PostgreSQL server package to run this test'
+    );
   }
   return found;
 };
@@ -57,34 +61,60 @@ const asClusterOwner = async (dir: string) => {
   const uid = Number((await run('id', ['-u', 'postgres'])).stdout);
   const gid = Number((await run('id', ['-g', 'postgres'])).stdout);
   fs.chownSync(dir, uid, gid);
-  return (command: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', command, ...args]);
+  return (command: string, args: string[]) =>
+    run('runuser', ['-u', 'postgres', '--', command, ...args]);
 };
 
 export const createCluster = async (port: number): Promise<Cluster> => {
   const bin = binDir();
-  if (await portInUse(port)) throw new Error(`port ${port} is in use (a cluster left over by an earlier run?)`);
+  if (await portInUse(port))
+    throw new Error(`port ${port} is in use (a cluster left over by an earlier run?)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outage-pg-'));
   const data = path.join(dir, 'data');
   const log = path.join(dir, 'postgres.log');
-  let exec: (command: string, args: string[]) => Promise<unknown> = (command, args) => run(command, args);
+  let exec: (command: string, args: string[]) => Promise<unknown> = (command, args) =>
+    run(command, args);
   const pgCtl = async (args: string[]) => exec(path.join(bin, 'pg_ctl'), ['-D', data, ...args]);
 
   const cluster: Cluster = {
     port,
     start: async () => {
-      await pgCtl(['-w', '-l', log, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+      await pgCtl([
+        '-w',
+        '-l',
+        log,
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+        'start',
+      ]);
     },
     stop: async (mode) => {
       await pgCtl(['-w', '-m', mode, 'stop']);
     },
     sql: async (statement, database = 'postgres') => {
-      const args = ['-X', '-tA', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-c', statement];
+      const args = [
+        '-X',
+        '-tA',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        database,
+        '-c',
+        statement,
+      ];
       return String((await run(path.join(bin, 'psql'), args)).stdout).trim();
     },
-    running: () => pgCtl(['status']).then(
-      () => true,
-      () => false
-    ),
+    running: () =>
+      pgCtl(['status']).then(
+        () => true,
+        () => false
+      ),
     destroy: async () => {
       try {
         // The pid file exists while a postmaster runs (or after a crash): stop it whatever this object believes.
@@ -97,7 +127,17 @@ export const createCluster = async (port: number): Promise<Cluster> => {
 
   try {
     exec = await asClusterOwner(dir);
-    await exec(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
+    await exec(path.join(bin, 'initdb'), [
+      '-D',
+      data,
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ]);
     await cluster.start();
   } catch (error) {
     await cluster.destroy();

@@ -5,7 +5,8 @@ export const refusal = (parse: () => unknown) => {
   try {
     parse();
   } catch (error) {
-    if (error instanceof errors.ValidationError) return { message: error.message, field: error.details?.field };
+    if (error instanceof errors.ValidationError)
+      return { message: error.message, field: error.details?.field };
     throw error;
   }
   throw new Error('accepted');

@@ -6,7 +6,11 @@ const appDir = path.join(__dirname, '..', '..');
 
 /** Boots the compiled app on the test database and mounts its routes (without mount() every route is 404). */
 export const startStrapi = async (): Promise<Core.Strapi> => {
-  const app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), serveAdminPanel: false }).load();
+  const app = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    serveAdminPanel: false,
+  }).load();
   app.server.mount();
   return app;
 };
@@ -43,11 +47,17 @@ export const stopStrapi = async (app: Core.Strapi | undefined) => {
 export const http = (app: Core.Strapi) => request(app.server.httpServer);
 
 /** Runs a GraphQL operation as the public role. */
-export const graphql = async (app: Core.Strapi, query: string, variables: Record<string, unknown> = {}) =>
-  http(app).post('/graphql').send({ query, variables });
+export const graphql = async (
+  app: Core.Strapi,
+  query: string,
+  variables: Record<string, unknown> = {}
+) => http(app).post('/graphql').send({ query, variables });
 
 /** A full-access API token's bearer header, for requests an editor's tooling would make. */
-export const fullAccessToken = async (app: Core.Strapi, name = `test-${Date.now()}-${Math.random()}`) => {
+export const fullAccessToken = async (
+  app: Core.Strapi,
+  name = `test-${Date.now()}-${Math.random()}`
+) => {
   const token = await app.service('admin::api-token').create({
     name,
     type: 'full-access',
@@ -65,7 +75,10 @@ export type Booted = { app: Core.Strapi; token: string };
  * tests, runs `cleanup` and stops the app. `restart()` stops the app and starts it again (a new start's
  * bootstrap), and the harness stops that one at the end.
  */
-export const bootStrapi = (ready: (booted: Booted) => unknown, cleanup: () => Promise<unknown> = async () => undefined) => {
+export const bootStrapi = (
+  ready: (booted: Booted) => unknown,
+  cleanup: () => Promise<unknown> = async () => undefined
+) => {
   let app: Core.Strapi | undefined;
   beforeAll(async () => {
     app = await startStrapi();

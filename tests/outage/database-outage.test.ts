@@ -53,23 +53,47 @@ const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0 outage-test';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let documentId = '';
 
-const hit = (agent: string) => http(app).post('/api/insights/views').set('User-Agent', `${BROWSER}/${agent}`).send({ type: 'article', documentId });
+const hit = (agent: string) =>
+  http(app)
+    .post('/api/insights/views')
+    .set('User-Agent', `${BROWSER}/${agent}`)
+    .send({ type: 'article', documentId });
 const readArticles = () => http(app).get('/api/articles?fields[0]=title');
 const readArticlesGraphql = () => graphql(app, 'query { articles { documentId title } }');
 const storedViews = async () =>
-  Number((await app.db.connection('insights_view_totals').where({ document_id: documentId, locale: 'vi' }).first('views'))?.views ?? 0);
+  Number(
+    (
+      await app.db
+        .connection('insights_view_totals')
+        .where({ document_id: documentId, locale: 'vi' })
+        .first('views')
+    )?.views ?? 0
+  );
 
 const expectUnavailable = (res: Response) => {
   expect(res.status).toBe(503);
   expect(res.headers['retry-after']).toMatch(/^\d+$/);
   expect(res.body).toEqual({
     data: null,
-    error: { status: 503, name: 'ServiceUnavailableError', message: expect.any(String), details: { retryAfterSeconds: Number(res.headers['retry-after']) } },
+    error: {
+      status: 503,
+      name: 'ServiceUnavailableError',
+      message: expect.any(String),
+      details: { retryAfterSeconds: Number(res.headers['retry-after']) },
+    },
   });
 };
 
 /** Visitors sending hits all along, each hit from a new visitor (so each is counted once acknowledged). */
-const load = { running: true, paused: false, inFlight: 0, sent: 0, acknowledged: 0, unavailable: 0, unexpected: [] as string[] };
+const load = {
+  running: true,
+  paused: false,
+  inFlight: 0,
+  sent: 0,
+  acknowledged: 0,
+  unavailable: 0,
+  unexpected: [] as string[],
+};
 const visitor = async (worker: number) => {
   for (let n = 0; load.running; n += 1) {
     while (load.paused) await pause(20);
@@ -115,7 +139,11 @@ const firstRequestsOfTheOutage = async () => {
 
 describe('a database outage', () => {
   it('serves reads and counts hits while the database is up', async () => {
-    documentId = (await app.documents('api::article.article').create({ locale: 'vi', data: { title: 'Tin trong lúc mất điện' }, status: 'published' })).documentId;
+    documentId = (
+      await app
+        .documents('api::article.article')
+        .create({ locale: 'vi', data: { title: 'Tin trong lúc mất điện' }, status: 'published' })
+    ).documentId;
     expect((await readArticles()).status).toBe(200);
     const gql = await readArticlesGraphql();
     expect(gql.status).toBe(200);
@@ -135,7 +163,6 @@ describe('a database outage', () => {
     } finally {
       load.paused = false;
     }
-
 
     const ready = await http(app).get('/_ready');
     expect(ready.status).toBe(503);

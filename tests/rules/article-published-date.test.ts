@@ -19,7 +19,11 @@ describe('publishedDate ("Đăng lúc")', () => {
     const first = await publishedDateOf(draft.documentId);
     expect(new Date(String(first)).getTime()).toBeGreaterThanOrEqual(before - 1000);
 
-    await articles().update({ documentId: draft.documentId, locale: 'vi', data: { summary: 'Sửa tóm tắt' } });
+    await articles().update({
+      documentId: draft.documentId,
+      locale: 'vi',
+      data: { summary: 'Sửa tóm tắt' },
+    });
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await articles().publish({ documentId: draft.documentId, locale: 'vi' });
     expect(await publishedDateOf(draft.documentId)).toEqual(first);
@@ -35,7 +39,10 @@ describe('publishedDate ("Đăng lúc")', () => {
   });
 
   it('is set when an entry is created already published over REST, and shared by the en version', async () => {
-    const res = await http(app).post('/api/articles').set('Authorization', token).send({ data: { title: 'Tin đăng ngay' } });
+    const res = await http(app)
+      .post('/api/articles')
+      .set('Authorization', token)
+      .send({ data: { title: 'Tin đăng ngay' } });
     expect(res.status).toBe(201);
     expect(res.body.data.publishedDate).not.toBeNull();
     const en = await http(app)

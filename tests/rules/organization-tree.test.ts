@@ -11,7 +11,12 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 const units = () => app.documents(ORG);
 
 const newUnit = async (data: Record<string, unknown> = {}) =>
-  (await units().create({ locale: 'vi', data: { name: `Đơn vị ${unique()}`, kind: 'womens_union', level: 'commune', ...data } })).documentId;
+  (
+    await units().create({
+      locale: 'vi',
+      data: { name: `Đơn vị ${unique()}`, kind: 'womens_union', level: 'commune', ...data },
+    })
+  ).documentId;
 
 /** u[0] ← u[1] ← … : each unit's `up` is the one before it. */
 const chain = async (length: number, up: 'parent' | 'successor') => {
@@ -20,15 +25,30 @@ const chain = async (length: number, up: 'parent' | 'successor') => {
   return ids;
 };
 
-const rowIdOf = async (documentId: string) => Number((await app.db.query(ORG).findOne({ where: { documentId, locale: 'vi' }, select: ['id'] })).id);
+const rowIdOf = async (documentId: string) =>
+  Number(
+    (await app.db.query(ORG).findOne({ where: { documentId, locale: 'vi' }, select: ['id'] })).id
+  );
 
 /** Every link of the tree and of the succession, as stored, to check a refused write changed nothing. */
 const links = () =>
-  app.db.query(ORG).findMany({ select: ['id'], orderBy: { id: 'asc' }, populate: { parent: { select: ['id'] }, successor: { select: ['id'] } } });
+  app.db.query(ORG).findMany({
+    select: ['id'],
+    orderBy: { id: 'asc' },
+    populate: { parent: { select: ['id'] }, successor: { select: ['id'] } },
+  });
 
-const refusedOverRest = async (documentId: string, data: Record<string, unknown>, message: RegExp, locale = 'vi') => {
+const refusedOverRest = async (
+  documentId: string,
+  data: Record<string, unknown>,
+  message: RegExp,
+  locale = 'vi'
+) => {
   const before = await links();
-  const res = await http(app).put(`/api/organizations/${documentId}?locale=${locale}`).set('Authorization', token).send({ data });
+  const res = await http(app)
+    .put(`/api/organizations/${documentId}?locale=${locale}`)
+    .set('Authorization', token)
+    .send({ data });
   expect(res.status).toBe(400);
   expect(res.body.error.name).toBe('ValidationError');
   expect(res.body.error.message).toMatch(message);
@@ -64,9 +84,28 @@ describe('children: a unit cannot adopt one of its ancestors', () => {
   it('refuses row ids from a script', async () => {
     const [top, , bottom] = await chain(3, 'parent');
     const topRow = await rowIdOf(top);
-    await refusedInScript(() => units().update({ documentId: bottom, locale: 'vi', data: { children: [topRow] } }), ANCESTOR);
-    await refusedInScript(() => units().update({ documentId: bottom, locale: 'vi', data: { children: { connect: [{ id: topRow }] } } }), ANCESTOR);
-    await refusedInScript(() => units().update({ documentId: bottom, locale: 'vi', data: { children: { set: [String(topRow)] } } }), ANCESTOR);
+    await refusedInScript(
+      () => units().update({ documentId: bottom, locale: 'vi', data: { children: [topRow] } }),
+      ANCESTOR
+    );
+    await refusedInScript(
+      () =>
+        units().update({
+          documentId: bottom,
+          locale: 'vi',
+          data: { children: { connect: [{ id: topRow }] } },
+        }),
+      ANCESTOR
+    );
+    await refusedInScript(
+      () =>
+        units().update({
+          documentId: bottom,
+          locale: 'vi',
+          data: { children: { set: [String(topRow)] } },
+        }),
+      ANCESTOR
+    );
   });
 
   it('refuses it over GraphQL', async () => {
@@ -76,7 +115,8 @@ describe('children: a unit cannot adopt one of its ancestors', () => {
       .post('/graphql')
       .set('Authorization', token)
       .send({
-        query: 'mutation($id: ID!, $children: [ID]) { updateOrganization(documentId: $id, data: { children: $children }) { documentId } }',
+        query:
+          'mutation($id: ID!, $children: [ID]) { updateOrganization(documentId: $id, data: { children: $children }) { documentId } }',
         variables: { id: bottom, children: [top] },
       });
     expect(res.body.errors[0].message).toMatch(ANCESTOR);
@@ -85,7 +125,8 @@ describe('children: a unit cannot adopt one of its ancestors', () => {
 
   it('refuses it in another locale', async () => {
     const [top, bottom] = [await newUnit(), await newUnit()];
-    for (const id of [top, bottom]) await units().update({ documentId: id, locale: 'en', data: { name: `Unit ${unique()}` } });
+    for (const id of [top, bottom])
+      await units().update({ documentId: id, locale: 'en', data: { name: `Unit ${unique()}` } });
     await units().update({ documentId: bottom, locale: 'vi', data: { parent: top } });
     await refusedOverRest(bottom, { children: [top] }, ANCESTOR, 'en');
   });
@@ -100,10 +141,24 @@ describe('children: a unit cannot adopt one of its ancestors', () => {
     const res = await http(app)
       .post('/api/organizations')
       .set('Authorization', token)
-      .send({ data: { name: `Hội LHPN ${unique()}`, kind: 'womens_union', level: 'province', children: [child], predecessors: { connect: [older] } } });
+      .send({
+        data: {
+          name: `Hội LHPN ${unique()}`,
+          kind: 'womens_union',
+          level: 'province',
+          children: [child],
+          predecessors: { connect: [older] },
+        },
+      });
     expect(res.status).toBe(201);
-    const stored = await app.db.query(ORG).findOne({ where: { documentId: res.body.data.documentId, locale: 'vi' }, populate: { children: true, predecessors: true } });
-    expect([stored.children[0].documentId, stored.predecessors[0].documentId]).toEqual([child, older]);
+    const stored = await app.db.query(ORG).findOne({
+      where: { documentId: res.body.data.documentId, locale: 'vi' },
+      populate: { children: true, predecessors: true },
+    });
+    expect([stored.children[0].documentId, stored.predecessors[0].documentId]).toEqual([
+      child,
+      older,
+    ]);
   });
 
   it('refuses parent and children written together into a loop', async () => {
@@ -118,11 +173,21 @@ describe('children: a unit cannot adopt one of its ancestors', () => {
       .set('Authorization', token)
       .send({ data: { parent: child, children: { disconnect: [child] } } });
     expect(res.status).toBe(200);
-    const stored = await app.db.query(ORG).findOne({ where: { documentId: child, locale: 'vi' }, populate: { parent: true, children: true } });
+    const stored = await app.db.query(ORG).findOne({
+      where: { documentId: child, locale: 'vi' },
+      populate: { parent: true, children: true },
+    });
     expect(stored.parent).toBeNull();
     expect(stored.children.map((unit: { documentId: string }) => unit.documentId)).toEqual([top]);
     const other = await newUnit();
-    expect((await http(app).put(`/api/organizations/${other}`).set('Authorization', token).send({ data: { children: { connect: [child] } } })).status).toBe(200);
+    expect(
+      (
+        await http(app)
+          .put(`/api/organizations/${other}`)
+          .set('Authorization', token)
+          .send({ data: { children: { connect: [child] } } })
+      ).status
+    ).toBe(200);
   });
 });
 
@@ -140,15 +205,38 @@ describe('predecessors: a unit cannot absorb one of its successors', () => {
   it('refuses row ids from a script, and itself as its own predecessor', async () => {
     const [latest, earliest] = await chain(2, 'successor');
     const latestRow = await rowIdOf(latest);
-    await refusedInScript(() => units().update({ documentId: earliest, locale: 'vi', data: { predecessors: { connect: [latestRow] } } }), SUCCESSOR);
-    await refusedInScript(() => units().update({ documentId: earliest, locale: 'vi', data: { predecessors: [earliest] } }), SUCCESSOR);
+    await refusedInScript(
+      () =>
+        units().update({
+          documentId: earliest,
+          locale: 'vi',
+          data: { predecessors: { connect: [latestRow] } },
+        }),
+      SUCCESSOR
+    );
+    await refusedInScript(
+      () =>
+        units().update({ documentId: earliest, locale: 'vi', data: { predecessors: [earliest] } }),
+      SUCCESSOR
+    );
   });
 
   it('refuses a successor given as a row id or with connect', async () => {
     const [latest, earliest] = await chain(2, 'successor');
     const earliestRow = await rowIdOf(earliest);
-    await refusedInScript(() => units().update({ documentId: latest, locale: 'vi', data: { successor: { id: earliestRow } } }), SUCCESSOR);
-    await refusedInScript(() => units().update({ documentId: latest, locale: 'vi', data: { successor: earliestRow } }), SUCCESSOR);
+    await refusedInScript(
+      () =>
+        units().update({
+          documentId: latest,
+          locale: 'vi',
+          data: { successor: { id: earliestRow } },
+        }),
+      SUCCESSOR
+    );
+    await refusedInScript(
+      () => units().update({ documentId: latest, locale: 'vi', data: { successor: earliestRow } }),
+      SUCCESSOR
+    );
     await refusedOverRest(latest, { successor: { connect: [earliest] } }, SUCCESSOR);
   });
 });

@@ -13,7 +13,10 @@ const FORGED = { collectiveCount: 999, individualCount: 999, issuerWarning: 'for
 /** A unit in vi and en (an award's issuer is shared by its locales, so it must exist in each). */
 const newUnit = async (level: 'province' | 'district') => {
   const units = app.documents('api::organization.organization');
-  const { documentId } = await units.create({ locale: 'vi', data: { name: `Hội LHPN ${unique()}`, kind: 'womens_union', level } });
+  const { documentId } = await units.create({
+    locale: 'vi',
+    data: { name: `Hội LHPN ${unique()}`, kind: 'womens_union', level },
+  });
   await units.update({ documentId, locale: 'en', data: { name: `Women's Union ${unique()}` } });
   return documentId;
 };
@@ -23,9 +26,24 @@ const newAward = async () => {
   const issuer = await newUnit('province');
   const { documentId } = await app.documents(AWARD).create({
     locale: 'vi',
-    data: { title: `Giấy khen ${unique()}`, form: 'certificate_of_commendation', awardStatus: 'active', issuer, countedCollectives: 0, countedIndividuals: 2, recipients: [{ kind: 'collective', organization: issuer }] },
+    data: {
+      title: `Giấy khen ${unique()}`,
+      form: 'certificate_of_commendation',
+      awardStatus: 'active',
+      issuer,
+      countedCollectives: 0,
+      countedIndividuals: 2,
+      recipients: [{ kind: 'collective', organization: issuer }],
+    },
   });
-  await app.documents(AWARD).update({ documentId, locale: 'en', data: { title: `Certificate ${unique()}`, recipients: [{ kind: 'individual', name: 'Nguyễn Thị Lan' }] } });
+  await app.documents(AWARD).update({
+    documentId,
+    locale: 'en',
+    data: {
+      title: `Certificate ${unique()}`,
+      recipients: [{ kind: 'individual', name: 'Nguyễn Thị Lan' }],
+    },
+  });
   return documentId;
 };
 
@@ -34,12 +52,23 @@ const versions = async (documentId: string) =>
   (
     await app.db.query(AWARD).findMany({
       where: { documentId },
-      select: ['locale', 'publishedAt', 'collectiveCount', 'individualCount', 'issuerWarning', 'countedCollectives', 'countedIndividuals'],
+      select: [
+        'locale',
+        'publishedAt',
+        'collectiveCount',
+        'individualCount',
+        'issuerWarning',
+        'countedCollectives',
+        'countedIndividuals',
+      ],
       orderBy: [{ locale: 'asc' }, { id: 'asc' }],
     })
   ).map(({ publishedAt, ...row }) => ({ ...row, status: publishedAt ? 'published' : 'draft' }));
 
-const expectHonest = async (documentId: string, expected: Record<string, { collectiveCount: number; individualCount: number }>) => {
+const expectHonest = async (
+  documentId: string,
+  expected: Record<string, { collectiveCount: number; individualCount: number }>
+) => {
   const rows = await versions(documentId);
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
@@ -48,7 +77,10 @@ const expectHonest = async (documentId: string, expected: Record<string, { colle
 };
 
 // vi: 1 named collective + 2 counted individuals; en: 1 named individual + 2 counted individuals.
-const HONEST = { vi: { collectiveCount: 1, individualCount: 2 }, en: { collectiveCount: 0, individualCount: 3 } };
+const HONEST = {
+  vi: { collectiveCount: 1, individualCount: 2 },
+  en: { collectiveCount: 0, individualCount: 3 },
+};
 
 describe('server-owned award fields', () => {
   it('are worked out on create over REST, whatever the client sends', async () => {
@@ -56,17 +88,38 @@ describe('server-owned award fields', () => {
     const res = await http(app)
       .post('/api/awards')
       .set('Authorization', token)
-      .send({ data: { title: `Giấy khen ${unique()}`, form: 'certificate_of_commendation', issuer, countedCollectives: 1, countedIndividuals: 0, ...FORGED } });
+      .send({
+        data: {
+          title: `Giấy khen ${unique()}`,
+          form: 'certificate_of_commendation',
+          issuer,
+          countedCollectives: 1,
+          countedIndividuals: 0,
+          ...FORGED,
+        },
+      });
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ collectiveCount: 1, individualCount: 0, issuerWarning: null });
-    await expectHonest(res.body.data.documentId, { vi: { collectiveCount: 1, individualCount: 0 } });
+    expect(res.body.data).toMatchObject({
+      collectiveCount: 1,
+      individualCount: 0,
+      issuerWarning: null,
+    });
+    await expectHonest(res.body.data.documentId, {
+      vi: { collectiveCount: 1, individualCount: 0 },
+    });
   });
 
   it.each(['vi', 'en'])('cannot be set on update over REST in locale %s', async (locale) => {
     const documentId = await newAward();
-    const res = await http(app).put(`/api/awards/${documentId}?locale=${locale}&status=draft`).set('Authorization', token).send({ data: FORGED });
+    const res = await http(app)
+      .put(`/api/awards/${documentId}?locale=${locale}&status=draft`)
+      .set('Authorization', token)
+      .send({ data: FORGED });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ ...HONEST[locale === 'vi' ? 'vi' : 'en'], issuerWarning: null });
+    expect(res.body.data).toMatchObject({
+      ...HONEST[locale === 'vi' ? 'vi' : 'en'],
+      issuerWarning: null,
+    });
     await expectHonest(documentId, HONEST);
   });
 
@@ -88,19 +141,31 @@ describe('server-owned award fields', () => {
     const documentId = await newAward();
     await app.documents(AWARD).update({ documentId, locale: 'vi', data: FORGED });
     await app.documents(AWARD).publish({ documentId, locale: '*' });
-    await app.documents(AWARD).update({ documentId, locale: 'en', data: { ...FORGED, title: `Certificate ${unique()}` } });
+    await app
+      .documents(AWARD)
+      .update({ documentId, locale: 'en', data: { ...FORGED, title: `Certificate ${unique()}` } });
     await expectHonest(documentId, HONEST);
-    expect((await versions(documentId)).filter((row) => row.status === 'published')).toHaveLength(2);
+    expect((await versions(documentId)).filter((row) => row.status === 'published')).toHaveLength(
+      2
+    );
   });
 
   it('keep a real warning when the client sends another', async () => {
     const documentId = await newAward();
     const district = await newUnit('district');
-    await app.documents(AWARD).update({ documentId, locale: 'vi', data: { form: 'certificate_of_merit', issuer: district } });
-    await app.documents(AWARD).update({ documentId, locale: 'en', data: { issuerWarning: FORGED.issuerWarning } });
+    await app.documents(AWARD).update({
+      documentId,
+      locale: 'vi',
+      data: { form: 'certificate_of_merit', issuer: district },
+    });
+    await app
+      .documents(AWARD)
+      .update({ documentId, locale: 'en', data: { issuerWarning: FORGED.issuerWarning } });
     const warnings = (await versions(documentId)).map((row) => row.issuerWarning);
     expect(new Set(warnings).size).toBe(1);
-    expect(warnings[0]).toMatch(/Bằng khen is not normally issued by .* \(district, womens_union\)/);
+    expect(warnings[0]).toMatch(
+      /Bằng khen is not normally issued by .* \(district, womens_union\)/
+    );
   });
 });
 
@@ -108,19 +173,33 @@ describe('counted recipients, shared by the locales', () => {
   it('changed in one locale, update the totals of every locale, draft and published', async () => {
     const documentId = await newAward();
     await app.documents(AWARD).publish({ documentId, locale: '*' });
-    const res = await http(app).put(`/api/awards/${documentId}?locale=en&status=draft`).set('Authorization', token).send({ data: { countedCollectives: 5 } });
+    const res = await http(app)
+      .put(`/api/awards/${documentId}?locale=en&status=draft`)
+      .set('Authorization', token)
+      .send({ data: { countedCollectives: 5 } });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ collectiveCount: 5, individualCount: 3 });
     const drafts = (await versions(documentId)).filter((row) => row.status === 'draft');
     expect(drafts).toEqual([
-      expect.objectContaining({ locale: 'en', countedCollectives: 5, collectiveCount: 5, individualCount: 3 }),
-      expect.objectContaining({ locale: 'vi', countedCollectives: 5, collectiveCount: 6, individualCount: 2 }),
+      expect.objectContaining({
+        locale: 'en',
+        countedCollectives: 5,
+        collectiveCount: 5,
+        individualCount: 3,
+      }),
+      expect.objectContaining({
+        locale: 'vi',
+        countedCollectives: 5,
+        collectiveCount: 6,
+        individualCount: 2,
+      }),
     ]);
 
     // Whether i18n copies the counted numbers into the other published locale on this publish depends on which
     // row it compares with (it differs between SQLite and PostgreSQL); either way each version's totals match them.
     await app.documents(AWARD).publish({ documentId, locale: 'vi' });
-    const published = async () => (await versions(documentId)).filter((row) => row.status === 'published');
+    const published = async () =>
+      (await versions(documentId)).filter((row) => row.status === 'published');
     const named = { en: { collective: 0, individual: 1 }, vi: { collective: 1, individual: 0 } };
     const expectMatching = async () => {
       const rows = await published();
@@ -135,7 +214,11 @@ describe('counted recipients, shared by the locales', () => {
     expect((await published())[1]).toMatchObject({ countedCollectives: 5, collectiveCount: 6 });
     await app.documents(AWARD).publish({ documentId, locale: 'en' });
     await expectMatching();
-    expect((await published())[0]).toMatchObject({ countedCollectives: 5, collectiveCount: 5, individualCount: 3 });
+    expect((await published())[0]).toMatchObject({
+      countedCollectives: 5,
+      collectiveCount: 5,
+      individualCount: 3,
+    });
   });
 
   it('over GraphQL in the default locale update the other locale too', async () => {
@@ -144,7 +227,8 @@ describe('counted recipients, shared by the locales', () => {
       .post('/graphql')
       .set('Authorization', token)
       .send({
-        query: 'mutation($id: ID!) { updateAward(documentId: $id, status: DRAFT, data: { countedIndividuals: 10 }) { individualCount } }',
+        query:
+          'mutation($id: ID!) { updateAward(documentId: $id, status: DRAFT, data: { countedIndividuals: 10 }) { individualCount } }',
         variables: { id: documentId },
       });
     expect(res.body.data.updateAward).toEqual({ individualCount: 10 });

@@ -22,7 +22,10 @@ describe('toSlug', () => {
 
 describe('slugs over REST', () => {
   const create = (data: Record<string, unknown>, locale = 'vi') =>
-    http(app).post(`/api/organizations?locale=${locale}`).set('Authorization', token).send({ data });
+    http(app)
+      .post(`/api/organizations?locale=${locale}`)
+      .set('Authorization', token)
+      .send({ data });
 
   it('generates a slug from the name, and -2, -3 on collisions within the locale', async () => {
     const name = `Chi hội Đồng Nguyên ${unique()}`;
@@ -77,7 +80,12 @@ describe('slugs over REST', () => {
   });
 
   it('rejects a slug that is not lowercase-hyphenated', async () => {
-    const res = await create({ name: 'Sai định dạng', slug: 'Có Dấu', kind: 'other', level: 'commune' });
+    const res = await create({
+      name: 'Sai định dạng',
+      slug: 'Có Dấu',
+      kind: 'other',
+      level: 'commune',
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -102,7 +110,13 @@ describe('slugs from scripts and the admin panel', () => {
     const title = `Giấy khen tổng kết ${unique()}`;
     const award = await app.documents('api::award.award').create({
       locale: 'vi',
-      data: { title, form: 'certificate_of_commendation', countedCollectives: 1, countedIndividuals: 0, awardStatus: 'active' },
+      data: {
+        title,
+        form: 'certificate_of_commendation',
+        countedCollectives: 1,
+        countedIndividuals: 0,
+        awardStatus: 'active',
+      },
     });
     expect(award.slug).toBe(toSlug(title));
   });

@@ -6,7 +6,11 @@ let app: Core.Strapi;
 let token: string;
 bootStrapi((booted) => ({ app, token } = booted));
 
-type Answer = { status: number; headers: Record<string, string>; body: { error?: { status?: number; message?: string } } };
+type Answer = {
+  status: number;
+  headers: Record<string, string>;
+  body: { error?: { status?: number; message?: string } };
+};
 const CALLERS = ['public', 'token'] as const;
 type Caller = (typeof CALLERS)[number];
 
@@ -30,14 +34,19 @@ const expectClientError = (res: Answer, message: RegExp, status = 400) => {
 const rows = (uid: UID.ContentType) => app.db.query(uid).findMany({ orderBy: { id: 'asc' } });
 
 /** The request must be refused with a 400 and leave every row of `uid` as it was. */
-const expectRefused = async (uid: UID.ContentType, request: () => Promise<Answer>, message: RegExp) => {
+const expectRefused = async (
+  uid: UID.ContentType,
+  request: () => Promise<Answer>,
+  message: RegExp
+) => {
   const before = await rows(uid);
   expectClientError(await request(), message);
   expect(await rows(uid)).toEqual(before);
 };
 
 /** Test names for very long URLs. */
-const shorten = (path: string) => (path.length > 100 ? `${path.slice(0, 100)}… (${path.length} characters)` : path);
+const shorten = (path: string) =>
+  path.length > 100 ? `${path.slice(0, 100)}… (${path.length} characters)` : path;
 
 const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
@@ -49,11 +58,20 @@ const QUERY_CASES: [string, RegExp][] = [
   ['/api/articles?filters[$or][0]=x', /filters\[\$or\]\[0\] must be an object of conditions/],
   ['/api/articles?filters[$not]=1', /filters\[\$not\] must be an object of conditions/],
   ['/api/articles?_q[$ne]=1', /_q must be a single text value/],
-  ['/api/articles?filters[title][$jsonSupersetOf]=1', /\$jsonSupersetOf cannot be used on a string field/],
-  ['/api/articles?filters[publishedDate][$containsi]=2024', /\$containsi cannot be used on a datetime field/],
+  [
+    '/api/articles?filters[title][$jsonSupersetOf]=1',
+    /\$jsonSupersetOf cannot be used on a string field/,
+  ],
+  [
+    '/api/articles?filters[publishedDate][$containsi]=2024',
+    /\$containsi cannot be used on a datetime field/,
+  ],
   ['/api/articles?filters[body][$eq]=x', /\$eq cannot be used on a blocks field/],
   ['/api/meetings?filters[extended][$gt]=true', /\$gt cannot be used on a boolean field/],
-  ['/api/articles?filters[title][$eq][a]=1', /filters\[title\]\[\$eq\] must be a single value, not an object/],
+  [
+    '/api/articles?filters[title][$eq][a]=1',
+    /filters\[title\]\[\$eq\] must be a single value, not an object/,
+  ],
   ['/api/awards?filters[locale][$and][$eq]=%EF%AA%A6%F0%93%8E%98', /filters\[locale\]/],
   ['/api/meetings/%00', /NUL character/],
   ['/api/articles?filters[title][$eq]=%00', /NUL character/],
@@ -65,20 +83,35 @@ const QUERY_CASES: [string, RegExp][] = [
   ['/api/meetings?filters[extended][$eq]=maybe', /must be true or false/],
   ['/api/articles?filters[title][$containsi][0]=a', /must be a single text value, not a list/],
   ['/api/articles?filters[organization]=1', /filters\[organization\] is a relation/],
-  ['/api/articles?filters[organization][name][$eq][x]=1', /filters\[organization\]\[name\]\[\$eq\] must be a single value/],
-  ['/api/articles?populate[organization][filters][name][$eq][x]=1', /populate\[organization\]\[filters\]\[name\]\[\$eq\] must be a single value/],
+  [
+    '/api/articles?filters[organization][name][$eq][x]=1',
+    /filters\[organization\]\[name\]\[\$eq\] must be a single value/,
+  ],
+  [
+    '/api/articles?populate[organization][filters][name][$eq][x]=1',
+    /populate\[organization\]\[filters\]\[name\]\[\$eq\] must be a single value/,
+  ],
   ['/api/articles?locale[0]=zz', /locale must be a single text value, not a list/],
   ['/api/articles?locale[a]=vi', /locale must be a single text value, not an object/],
   ['/api/articles?status[a]=draft', /status must be a single text value/],
   [`/api/articles?filters${'[a]'.repeat(1000)}=1`, /Query string refused: .*depth/],
-  [`/api/articles?${Array.from({ length: 150 }, (_, i) => `filters[id][$in][${i}]=${i}`).join('&')}`, /Query string refused: Array limit/],
-  [`/api/articles?${Array.from({ length: 1100 }, (_, i) => `x${i}=1`).join('&')}`, /Query string refused: Parameter limit/],
+  [
+    `/api/articles?${Array.from({ length: 150 }, (_, i) => `filters[id][$in][${i}]=${i}`).join('&')}`,
+    /Query string refused: Array limit/,
+  ],
+  [
+    `/api/articles?${Array.from({ length: 1100 }, (_, i) => `x${i}=1`).join('&')}`,
+    /Query string refused: Parameter limit/,
+  ],
 ];
 
 describe.each(CALLERS)('REST query filters, as %s', (caller) => {
-  it.each(QUERY_CASES.map(([path, message]) => [shorten(path), path, message] as const))('%s is a 400', async (_, path, message) => {
-    expectClientError(await get(caller, path), message);
-  });
+  it.each(QUERY_CASES.map(([path, message]) => [shorten(path), path, message] as const))(
+    '%s is a 400',
+    async (_, path, message) => {
+      expectClientError(await get(caller, path), message);
+    }
+  );
 
   it.each([
     '/api/articles?filters[publishedDate][$gt]=2024-13-01',
@@ -118,7 +151,9 @@ describe('the filter is applied, not dropped', () => {
   it('returns only the matching articles', async () => {
     const all = await http(app).get('/api/articles');
     const title: string = all.body.data[0].title;
-    const res = await http(app).get(`/api/articles?filters[title][$eq]=${encodeURIComponent(title)}`);
+    const res = await http(app).get(
+      `/api/articles?filters[title][$eq]=${encodeURIComponent(title)}`
+    );
     expect(res.body.data.map((article: { title: string }) => article.title)).toEqual([title]);
   });
 });
@@ -129,46 +164,140 @@ describe('impossible dates in written data', () => {
   const post = (path: string, data: Record<string, unknown>) =>
     http(app).post(path).set('Authorization', token).send({ data });
   const CASES: [string, UID.ContentType, string, (date: string) => Record<string, unknown>][] = [
-    ['organization validFrom', 'api::organization.organization', '/api/organizations', (validFrom) => ({ name: `Đơn vị ${unique()}`, kind: 'other', level: 'commune', validFrom })],
-    ['organization validTo', 'api::organization.organization', '/api/organizations', (validTo) => ({ name: `Đơn vị ${unique()}`, kind: 'other', level: 'commune', validTo })],
-    ['position startDate (component)', 'api::official.official', '/api/officials', (startDate) => ({ fullName: `Lê Thị ${unique()}`, positions: [{ title: 'Ủy viên', startDate }] })],
-    ['position endDate (component)', 'api::official.official', '/api/officials', (endDate) => ({ fullName: `Lê Thị ${unique()}`, positions: [{ title: 'Ủy viên', endDate }] })],
-    ['meeting startDate', 'api::meeting.meeting', '/api/meetings', (startDate) => ({ title: `Hội nghị ${unique()}`, kind: 'other', startDate })],
-    ['award decisionDate', 'api::award.award', '/api/awards', (decisionDate) => ({ title: `Giấy khen ${unique()}`, form: 'other', countedIndividuals: 1, decisionDate })],
-    ['award revokedDate', 'api::award.award', '/api/awards', (revokedDate) => ({ title: `Giấy khen ${unique()}`, form: 'other', countedIndividuals: 1, revokedDate })],
-    ['article publishedDate', 'api::article.article', '/api/articles', (publishedDate) => ({ title: `Tin ${unique()}`, publishedDate })],
-    ['article publishedDate with a time', 'api::article.article', '/api/articles', (day) => ({ title: `Tin ${unique()}`, publishedDate: `${day}T08:00:00Z` })],
+    [
+      'organization validFrom',
+      'api::organization.organization',
+      '/api/organizations',
+      (validFrom) => ({ name: `Đơn vị ${unique()}`, kind: 'other', level: 'commune', validFrom }),
+    ],
+    [
+      'organization validTo',
+      'api::organization.organization',
+      '/api/organizations',
+      (validTo) => ({ name: `Đơn vị ${unique()}`, kind: 'other', level: 'commune', validTo }),
+    ],
+    [
+      'position startDate (component)',
+      'api::official.official',
+      '/api/officials',
+      (startDate) => ({
+        fullName: `Lê Thị ${unique()}`,
+        positions: [{ title: 'Ủy viên', startDate }],
+      }),
+    ],
+    [
+      'position endDate (component)',
+      'api::official.official',
+      '/api/officials',
+      (endDate) => ({ fullName: `Lê Thị ${unique()}`, positions: [{ title: 'Ủy viên', endDate }] }),
+    ],
+    [
+      'meeting startDate',
+      'api::meeting.meeting',
+      '/api/meetings',
+      (startDate) => ({ title: `Hội nghị ${unique()}`, kind: 'other', startDate }),
+    ],
+    [
+      'award decisionDate',
+      'api::award.award',
+      '/api/awards',
+      (decisionDate) => ({
+        title: `Giấy khen ${unique()}`,
+        form: 'other',
+        countedIndividuals: 1,
+        decisionDate,
+      }),
+    ],
+    [
+      'award revokedDate',
+      'api::award.award',
+      '/api/awards',
+      (revokedDate) => ({
+        title: `Giấy khen ${unique()}`,
+        form: 'other',
+        countedIndividuals: 1,
+        revokedDate,
+      }),
+    ],
+    [
+      'article publishedDate',
+      'api::article.article',
+      '/api/articles',
+      (publishedDate) => ({ title: `Tin ${unique()}`, publishedDate }),
+    ],
+    [
+      'article publishedDate with a time',
+      'api::article.article',
+      '/api/articles',
+      (day) => ({ title: `Tin ${unique()}`, publishedDate: `${day}T08:00:00Z` }),
+    ],
   ];
-  it.each(CASES.flatMap(([name, uid, path, data]) => DATES.map((date) => [name, date, uid, path, data] as const)))(
-    '%s %s is a 400 and stores nothing',
-    async (_name, date, uid, path, data) => {
-      await expectRefused(uid, () => post(path, data(date)), /date|expected/i);
-    }
-  );
-
-  it('an impossible date in an update is a 400 and changes nothing', async () => {
-    const created = await post('/api/organizations', { name: `Đơn vị ${unique()}`, kind: 'other', level: 'commune', validFrom: '2024-02-29' });
-    expect(created.status).toBe(201);
-    const path = `/api/organizations/${created.body.data.documentId}`;
-    await expectRefused('api::organization.organization', () => http(app).put(path).set('Authorization', token).send({ data: { validFrom: '2023-02-29' } }), /date/i);
+  it.each(
+    CASES.flatMap(([name, uid, path, data]) =>
+      DATES.map((date) => [name, date, uid, path, data] as const)
+    )
+  )('%s %s is a 400 and stores nothing', async (_name, date, uid, path, data) => {
+    await expectRefused(uid, () => post(path, data(date)), /date|expected/i);
   });
 
-  it.each(['from=0000-00-00', 'from=2024-13-01', 'from=2024-02-30', 'to=2024-02-30', 'to=2023-02-29&from=2023-01-01'])(
-    'the daily view series refuses %s',
-    async (query) => {
-      const article = (await http(app).get('/api/articles')).body.data[0].documentId;
-      expectClientError(await get('public', `/api/insights/views/${article}/daily?${query}`), /must be a date written YYYY-MM-DD/);
-    }
-  );
+  it('an impossible date in an update is a 400 and changes nothing', async () => {
+    const created = await post('/api/organizations', {
+      name: `Đơn vị ${unique()}`,
+      kind: 'other',
+      level: 'commune',
+      validFrom: '2024-02-29',
+    });
+    expect(created.status).toBe(201);
+    const path = `/api/organizations/${created.body.data.documentId}`;
+    await expectRefused(
+      'api::organization.organization',
+      () =>
+        http(app)
+          .put(path)
+          .set('Authorization', token)
+          .send({ data: { validFrom: '2023-02-29' } }),
+      /date/i
+    );
+  });
+
+  it.each([
+    'from=0000-00-00',
+    'from=2024-13-01',
+    'from=2024-02-30',
+    'to=2024-02-30',
+    'to=2023-02-29&from=2023-01-01',
+  ])('the daily view series refuses %s', async (query) => {
+    const article = (await http(app).get('/api/articles')).body.data[0].documentId;
+    expectClientError(
+      await get('public', `/api/insights/views/${article}/daily?${query}`),
+      /must be a date written YYYY-MM-DD/
+    );
+  });
 });
 
 describe('GraphQL fragments', () => {
   it.each([
-    ['a self-including fragment', 'query { articles { ...A } } fragment A on Article { ...A }', /Cannot spread fragment "A" within itself/],
-    ['a fragment cycle', 'query { articles { ...A } } fragment A on Article { ...B } fragment B on Article { ...A }', /Cannot spread fragment "A" within itself via "B"/],
-    ['a cycle through a field', 'query { organizations { ...O } } fragment O on Organization { parent { ...O } }', /Cannot spread fragment "O" within itself/],
+    [
+      'a self-including fragment',
+      'query { articles { ...A } } fragment A on Article { ...A }',
+      /Cannot spread fragment "A" within itself/,
+    ],
+    [
+      'a fragment cycle',
+      'query { articles { ...A } } fragment A on Article { ...B } fragment B on Article { ...A }',
+      /Cannot spread fragment "A" within itself via "B"/,
+    ],
+    [
+      'a cycle through a field',
+      'query { organizations { ...O } } fragment O on Organization { parent { ...O } }',
+      /Cannot spread fragment "O" within itself/,
+    ],
     ['an unknown fragment', 'query { articles { ...Nope } }', /Unknown fragment "Nope"/],
-    ['a subscription (the schema serves none)', 'subscription { articles { title } }', /does not serve subscription operations/],
+    [
+      'a subscription (the schema serves none)',
+      'subscription { articles { title } }',
+      /does not serve subscription operations/,
+    ],
   ])('%s is a 400 with the GraphQL validation error', async (_, query, message) => {
     const res = await graphql(app, query);
     expect(res.status).toBe(400);
@@ -177,8 +306,12 @@ describe('GraphQL fragments', () => {
   });
 
   it('still enforces the depth limit through fragments', async () => {
-    const nest = (depth: number): string => (depth === 0 ? 'name' : `parent { ${nest(depth - 1)} }`);
-    const res = await graphql(app, `query { organizations { ...O } } fragment O on Organization { ${nest(10)} }`);
+    const nest = (depth: number): string =>
+      depth === 0 ? 'name' : `parent { ${nest(depth - 1)} }`;
+    const res = await graphql(
+      app,
+      `query { organizations { ...O } } fragment O on Organization { ${nest(10)} }`
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toMatch(/exceeds maximum operation depth of 8/);
   });
@@ -187,38 +320,71 @@ describe('GraphQL fragments', () => {
 describe('GraphQL errors', () => {
   it('an internal error reaches the caller as a bare "Internal server error"', async () => {
     // `between` with one bound reaches knex, which throws an assertion with its own message.
-    const res = await graphql(app, '{ articles(filters: { title: { between: ["a"] } }) { title } }');
-    expect(res.body.errors).toEqual([{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    const res = await graphql(
+      app,
+      '{ articles(filters: { title: { between: ["a"] } }) { title } }'
+    );
+    expect(res.body.errors).toEqual([
+      { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
     expect(JSON.stringify(res.body)).not.toMatch(/whereBetween|Assertion/);
   });
 
   it('keeps the message of errors meant for the caller', async () => {
     const locale = await graphql(app, '{ topViewed(type: "meeting") { title } }');
-    expect(locale.body.errors[0]).toMatchObject({ message: expect.stringMatching(/type must be one of/), extensions: { code: "BAD_USER_INPUT" } });
+    expect(locale.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/type must be one of/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const draft = await graphql(app, '{ articles(status: DRAFT) { title } }');
-    expect(draft.body.errors[0]).toMatchObject({ message: expect.stringMatching(/Drafts are only readable/), extensions: { code: 'FORBIDDEN' } });
+    expect(draft.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/Drafts are only readable/),
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 });
 
 describe.each(CALLERS)('request bodies, as %s', (caller) => {
   const ARTICLE = 'api::article.article';
   const HOSTILE = [
-    ['constructor.prototype', '{"data":{"title":"Tin","constructor":{"prototype":{"polluted":1}}}}', /forbidden key "constructor"/],
-    ['__proto__', '{"data":{"title":"Tin","__proto__":{"polluted":1}}}', /forbidden prototype property/],
-    ['prototype', '{"data":{"title":"Tin","gallery":[{"prototype":{"polluted":1}}]}}', /forbidden key "prototype"/],
+    [
+      'constructor.prototype',
+      '{"data":{"title":"Tin","constructor":{"prototype":{"polluted":1}}}}',
+      /forbidden key "constructor"/,
+    ],
+    [
+      '__proto__',
+      '{"data":{"title":"Tin","__proto__":{"polluted":1}}}',
+      /forbidden prototype property/,
+    ],
+    [
+      'prototype',
+      '{"data":{"title":"Tin","gallery":[{"prototype":{"polluted":1}}]}}',
+      /forbidden key "prototype"/,
+    ],
     ['arrays 5000 deep', `{"data":{"title":${deepArray(5000)}}}`, /nests deeper than 100 levels/],
     ['a top-level array 5000 deep', deepArray(5000), /nests deeper than 100 levels/],
   ] as const;
 
-  it.each(HOSTILE)('POST /api/articles with %s is a 400 and stores nothing', async (_, body, message) => {
-    await expectRefused(ARTICLE, () => send(caller, 'post', '/api/articles', body), message);
-    expect(Object.prototype).not.toHaveProperty('polluted');
-  });
+  it.each(HOSTILE)(
+    'POST /api/articles with %s is a 400 and stores nothing',
+    async (_, body, message) => {
+      await expectRefused(ARTICLE, () => send(caller, 'post', '/api/articles', body), message);
+      expect(Object.prototype).not.toHaveProperty('polluted');
+    }
+  );
 
-  it.each(HOSTILE)('PUT /api/articles/:id with %s is a 400 and changes nothing', async (_, body, message) => {
-    const article = (await http(app).get('/api/articles')).body.data[0].documentId;
-    await expectRefused(ARTICLE, () => send(caller, 'put', `/api/articles/${article}`, body), message);
-  });
+  it.each(HOSTILE)(
+    'PUT /api/articles/:id with %s is a 400 and changes nothing',
+    async (_, body, message) => {
+      const article = (await http(app).get('/api/articles')).body.data[0].documentId;
+      await expectRefused(
+        ARTICLE,
+        () => send(caller, 'put', `/api/articles/${article}`, body),
+        message
+      );
+    }
+  );
 
   it.each(HOSTILE)('the view beacon with %s is a 4xx and counts nothing', async (_, body) => {
     const before = await app.db.connection('insights_view_totals').select('*');

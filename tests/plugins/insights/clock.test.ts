@@ -1,4 +1,10 @@
-import { addDays, daysBetween, isCalendarDay, localDay, periodStart } from '../../../src/plugins/insights/server/src/clock';
+import {
+  addDays,
+  daysBetween,
+  isCalendarDay,
+  localDay,
+  periodStart,
+} from '../../../src/plugins/insights/server/src/clock';
 
 const VIETNAM = 7 * 60;
 
@@ -33,10 +39,16 @@ describe('calendar (pure)', () => {
     expect(isCalendarDay(day)).toBe(true);
   });
 
-  it.each(['2023-02-29', '2024-13-01', '0000-00-00', '2024-00-10', '2024-1-1', '20240101', '2024-01-01T00:00', ''])(
-    '%j is not',
-    (day) => {
-      expect(isCalendarDay(day)).toBe(false);
-    }
-  );
+  it.each([
+    '2023-02-29',
+    '2024-13-01',
+    '0000-00-00',
+    '2024-00-10',
+    '2024-1-1',
+    '20240101',
+    '2024-01-01T00:00',
+    '',
+  ])('%j is not', (day) => {
+    expect(isCalendarDay(day)).toBe(false);
+  });
 });

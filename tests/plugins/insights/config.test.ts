@@ -31,8 +31,11 @@ describe('insights configuration (pure)', () => {
     blank.commendations.award.issuer = '';
     expect(check(blank)).toThrow('commendations.award.issuer must be a field name');
     const rule = valid();
-    expect(check({ ...rule, commendations: { ...rule.commendations, issuerRules: { medal: { levels: ['central'] } } } })).toThrow(
-      'commendations.issuerRules.medal needs a label, levels and kinds'
-    );
+    expect(
+      check({
+        ...rule,
+        commendations: { ...rule.commendations, issuerRules: { medal: { levels: ['central'] } } },
+      })
+    ).toThrow('commendations.issuerRules.medal needs a label, levels and kinds');
   });
 });

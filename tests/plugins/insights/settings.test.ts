@@ -8,7 +8,9 @@ bootStrapi((booted) => ({ app } = booted));
 
 describe('GET /insights/settings (admin)', () => {
   it('serves the portal clock, the configured types and the award forms from the schema', async () => {
-    const res = await http(app).get('/insights/settings').set('Authorization', await adminSession(app));
+    const res = await http(app)
+      .get('/insights/settings')
+      .set('Authorization', await adminSession(app));
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
       utcOffsetMinutes: 420,
@@ -19,7 +21,15 @@ describe('GET /insights/settings (admin)', () => {
         unit: 'api::organization.organization',
         person: 'api::official.official',
         unitName: 'name',
-        forms: ['certificate_of_merit', 'certificate_of_commendation', 'emulation_flag', 'emulation_title', 'medal', 'commemorative_medal', 'other'],
+        forms: [
+          'certificate_of_merit',
+          'certificate_of_commendation',
+          'emulation_flag',
+          'emulation_title',
+          'medal',
+          'commemorative_medal',
+          'other',
+        ],
       },
     });
   });

@@ -7,7 +7,18 @@ const FORMS = ['certificate_of_merit', 'certificate_of_commendation', 'medal'];
 
 describe('commendation queries (pure)', () => {
   it('reads includes, years, form and status', () => {
-    expect(parseCommendationQuery(ID, { include: 'descendants,predecessors', from: '2018', to: '2025', form: 'certificate_of_merit' }, FORMS)).toEqual({
+    expect(
+      parseCommendationQuery(
+        ID,
+        {
+          include: 'descendants,predecessors',
+          from: '2018',
+          to: '2025',
+          form: 'certificate_of_merit',
+        },
+        FORMS
+      )
+    ).toEqual({
       unit: ID,
       include: ['descendants', 'predecessors'],
       from: 2018,

@@ -19,20 +19,40 @@ const spawnInstance = async () => {
 
 const agent = (n: number) => `Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0 instance-test/${n}`;
 const publishedArticle = async () =>
-  (await app.documents('api::article.article').create({ locale: 'vi', data: { title: `Tin nhiều máy ${Date.now()}` }, status: 'published' })).documentId;
+  (
+    await app
+      .documents('api::article.article')
+      .create({ locale: 'vi', data: { title: `Tin nhiều máy ${Date.now()}` }, status: 'published' })
+  ).documentId;
 const storedTotal = async (documentId: string) =>
-  Number((await app.db.connection('insights_view_totals').where({ document_id: documentId, locale: 'vi' }).first('views'))?.views ?? 0);
+  Number(
+    (
+      await app.db
+        .connection('insights_view_totals')
+        .where({ document_id: documentId, locale: 'vi' })
+        .first('views')
+    )?.views ?? 0
+  );
 const postHit = (url: string, documentId: string, userAgent: string) =>
-  request(url).post('/api/insights/views').set('User-Agent', userAgent).send({ type: 'article', documentId, locale: 'vi' });
+  request(url)
+    .post('/api/insights/views')
+    .set('User-Agent', userAgent)
+    .send({ type: 'article', documentId, locale: 'vi' });
 
 describe('two instances on one database', () => {
   it('count into the same exact totals, and de-duplicate a visitor across them', async () => {
     const other = await spawnInstance();
     const documentId = await publishedArticle();
     const viaThisOne = Array.from({ length: 100 }, (_, i) =>
-      http(app).post('/api/insights/views').set('User-Agent', agent(i)).send({ type: 'article', documentId }).then((res) => res.status)
+      http(app)
+        .post('/api/insights/views')
+        .set('User-Agent', agent(i))
+        .send({ type: 'article', documentId })
+        .then((res) => res.status)
     );
-    const viaOther = Array.from({ length: 100 }, (_, i) => postHit(other.url, documentId, agent(100 + i)).then((res) => res.status));
+    const viaOther = Array.from({ length: 100 }, (_, i) =>
+      postHit(other.url, documentId, agent(100 + i)).then((res) => res.status)
+    );
     const statuses = await Promise.all([...viaThisOne, ...viaOther]);
     expect(statuses.every((status) => status === 200)).toBe(true);
     expect(await storedTotal(documentId)).toBe(200);
@@ -66,7 +86,8 @@ describe('a process killed mid-load', () => {
       finished = true;
     });
     // Kill it mid-load; stop waiting if the load ends or the process dies first (the assertions below then fail).
-    while (acknowledged < 150 && !finished && victim.process.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (acknowledged < 150 && !finished && victim.process.exitCode === null)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     victim.process.kill('SIGKILL');
     await load;
 

@@ -1,16 +1,24 @@
 import { refusal } from '../../../helpers/refusal';
-import { parseCountsQuery, parseDailyQuery, parseHit, parseRankingQuery } from '../../../../src/plugins/insights/server/src/views/validation';
+import {
+  parseCountsQuery,
+  parseDailyQuery,
+  parseHit,
+  parseRankingQuery,
+} from '../../../../src/plugins/insights/server/src/views/validation';
 
 const TRACKABLE = ['article'];
 const ID = 'r2z1901trp4trc7e27f308ce';
-
 
 describe('view hit bodies (pure)', () => {
   it('accepts an object, or JSON text as sendBeacon sends it', () => {
     const hit = { type: 'article', documentId: ID, locale: 'vi' };
     expect(parseHit(hit, TRACKABLE)).toEqual(hit);
     expect(parseHit(JSON.stringify(hit), TRACKABLE)).toEqual(hit);
-    expect(parseHit({ type: 'article', documentId: ID }, TRACKABLE)).toEqual({ type: 'article', documentId: ID, locale: undefined });
+    expect(parseHit({ type: 'article', documentId: ID }, TRACKABLE)).toEqual({
+      type: 'article',
+      documentId: ID,
+      locale: undefined,
+    });
   });
 
   it.each([
@@ -29,8 +37,17 @@ describe('view hit bodies (pure)', () => {
 
 describe('ranking and daily queries (pure)', () => {
   it('fills defaults', () => {
-    expect(parseRankingQuery({}, TRACKABLE)).toEqual({ type: 'article', period: 'week', locale: undefined, organization: undefined, limit: 10 });
-    expect(parseDailyQuery(ID, {}, TRACKABLE, '2024-01-30', '2024-01-01')).toMatchObject({ from: '2024-01-01', to: '2024-01-30' });
+    expect(parseRankingQuery({}, TRACKABLE)).toEqual({
+      type: 'article',
+      period: 'week',
+      locale: undefined,
+      organization: undefined,
+      limit: 10,
+    });
+    expect(parseDailyQuery(ID, {}, TRACKABLE, '2024-01-30', '2024-01-01')).toMatchObject({
+      from: '2024-01-01',
+      to: '2024-01-30',
+    });
   });
 
   it.each([
@@ -51,12 +68,22 @@ describe('ranking and daily queries (pure)', () => {
     [{ from: '2024-02-01', to: '2024-01-01' }, 'from'],
     [{ from: '2022-01-01', to: '2024-01-01' }, 'to'],
   ])('daily refuses %j', (query, field) => {
-    expect(refusal(() => parseDailyQuery(ID, query, TRACKABLE, '2024-01-30', '2024-01-01')).field).toBe(field);
+    expect(
+      refusal(() => parseDailyQuery(ID, query, TRACKABLE, '2024-01-30', '2024-01-01')).field
+    ).toBe(field);
   });
 
   it('admin counts take at most 100 well-formed documentIds', () => {
-    expect(parseCountsQuery({ documentIds: `${ID},${ID}` }, TRACKABLE).documentIds).toEqual([ID, ID]);
-    expect(refusal(() => parseCountsQuery({ documentIds: Array(101).fill(ID).join(',') }, TRACKABLE)).field).toBe('documentIds');
-    expect(refusal(() => parseCountsQuery({ documentIds: 'a-b' }, TRACKABLE)).field).toBe('documentId');
+    expect(parseCountsQuery({ documentIds: `${ID},${ID}` }, TRACKABLE).documentIds).toEqual([
+      ID,
+      ID,
+    ]);
+    expect(
+      refusal(() => parseCountsQuery({ documentIds: Array(101).fill(ID).join(',') }, TRACKABLE))
+        .field
+    ).toBe('documentIds');
+    expect(refusal(() => parseCountsQuery({ documentIds: 'a-b' }, TRACKABLE)).field).toBe(
+      'documentId'
+    );
   });
 });

@@ -8,7 +8,8 @@ let app: Core.Strapi;
 bootStrapi((booted) => ({ app } = booted));
 
 const TU_SON = 'hoi-lhpn-thanh-pho-tu-son-trien-khai-nhiem-vu-cong-tac-hoi-nam-2024';
-const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+const BROWSER =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 let uaCounter = 0;
 const visitorAgent = () => `${BROWSER} visitor/${(uaCounter += 1)}`;
 
@@ -20,16 +21,22 @@ const publishedArticle = async (title = `Tin ${Math.random().toString(36).slice(
 const hit = (body: unknown, userAgent = BROWSER, headers: Record<string, string> = {}) => {
   const req = http(app).post('/api/insights/views').set('User-Agent', userAgent);
   Object.entries(headers).forEach(([key, value]) => req.set(key, value));
-  return typeof body === 'string' ? req.set('Content-Type', 'text/plain').send(body) : req.send(body as object);
+  return typeof body === 'string'
+    ? req.set('Content-Type', 'text/plain').send(body)
+    : req.send(body as object);
 };
 const storedRows = async () => {
   const knex = app.db.connection;
-  return Promise.all(['insights_view_totals', 'insights_view_buckets', 'insights_visitor_marks'].map((table) => knex(table).count({ n: '*' }).first()));
+  return Promise.all(
+    ['insights_view_totals', 'insights_view_buckets', 'insights_visitor_marks'].map((table) =>
+      knex(table).count({ n: '*' }).first()
+    )
+  );
 };
 const setConfig = (key: string, value: unknown) => app.config.set(`plugin::insights.${key}`, value);
 
 describe('seed', () => {
-  it('imports the Từ Sơn article\'s 19 historical views as its vi starting count', async () => {
+  it("imports the Từ Sơn article's 19 historical views as its vi starting count", async () => {
     const res = await http(app).get(`/api/articles?filters[slug][$eq]=${TU_SON}&fields[0]=title`);
     expect(res.body.data[0].viewCount).toBe(19);
     const en = await http(app).get(`/api/articles/${res.body.data[0].documentId}?locale=en`);
@@ -46,10 +53,16 @@ describe('counting', () => {
     expect(first.body.data).toEqual({ counted: true, views: 1 });
     const refresh = await hit({ type: 'article', documentId }, agent);
     expect(refresh.body.data).toEqual({ counted: false, views: 1 });
-    expect((await hit({ type: 'article', documentId }, visitorAgent())).body.data).toEqual({ counted: true, views: 2 });
+    expect((await hit({ type: 'article', documentId }, visitorAgent())).body.data).toEqual({
+      counted: true,
+      views: 2,
+    });
 
     await app.db.connection('insights_visitor_marks').update({ expires_at: Date.now() - 1 });
-    expect((await hit({ type: 'article', documentId }, agent)).body.data).toEqual({ counted: true, views: 3 });
+    expect((await hit({ type: 'article', documentId }, agent)).body.data).toEqual({
+      counted: true,
+      views: 3,
+    });
   });
 
   it('accepts the text/plain JSON that navigator.sendBeacon sends', async () => {
@@ -61,24 +74,40 @@ describe('counting', () => {
   it('counts each locale separately, and a new locale starts at 0', async () => {
     const documentId = await publishedArticle();
     await hit({ type: 'article', documentId, locale: 'vi' }, visitorAgent());
-    await articles().update({ documentId, locale: 'en', data: { title: 'English version' }, status: 'published' });
+    await articles().update({
+      documentId,
+      locale: 'en',
+      data: { title: 'English version' },
+      status: 'published',
+    });
     const en = await http(app).get(`/api/articles/${documentId}?locale=en`);
     expect(en.body.data.viewCount).toBe(0);
-    expect((await hit({ type: 'article', documentId, locale: 'en' }, visitorAgent())).body.data).toEqual({ counted: true, views: 1 });
-    expect((await http(app).get(`/api/articles/${documentId}?locale=vi`)).body.data.viewCount).toBe(1);
+    expect(
+      (await hit({ type: 'article', documentId, locale: 'en' }, visitorAgent())).body.data
+    ).toEqual({ counted: true, views: 1 });
+    expect((await http(app).get(`/api/articles/${documentId}?locale=vi`)).body.data.viewCount).toBe(
+      1
+    );
   });
 
   it('starts a duplicate at 0', async () => {
     const documentId = await publishedArticle();
     await hit({ type: 'article', documentId }, visitorAgent());
-    const cloneId = (await articles().clone({ documentId, locale: 'vi', data: { title: 'Bản sao' } }))?.documentId ?? '';
+    const cloneId =
+      (await articles().clone({ documentId, locale: 'vi', data: { title: 'Bản sao' } }))
+        ?.documentId ?? '';
     await articles().publish({ documentId: cloneId, locale: 'vi' });
     expect((await http(app).get(`/api/articles/${cloneId}`)).body.data.viewCount).toBe(0);
   });
 
   it('answers bots and crawlers counted: false, decided on the server', async () => {
     const documentId = await publishedArticle();
-    for (const agent of ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'Mozilla/5.0 HeadlessChrome/124.0', 'curl/8.5.0', '']) {
+    for (const agent of [
+      'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+      'Mozilla/5.0 HeadlessChrome/124.0',
+      'curl/8.5.0',
+      '',
+    ]) {
       const res = await hit({ type: 'article', documentId }, agent);
       expect(res.status).toBe(200);
       expect(res.body.data).toEqual({ counted: false, views: 0 });
@@ -88,8 +117,12 @@ describe('counting', () => {
   it('does not believe X-Forwarded-For from an untrusted address', async () => {
     const documentId = await publishedArticle();
     const agent = visitorAgent();
-    const a = await hit({ type: 'article', documentId }, agent, { 'X-Forwarded-For': '203.0.113.1' });
-    const b = await hit({ type: 'article', documentId }, agent, { 'X-Forwarded-For': '203.0.113.2' });
+    const a = await hit({ type: 'article', documentId }, agent, {
+      'X-Forwarded-For': '203.0.113.1',
+    });
+    const b = await hit({ type: 'article', documentId }, agent, {
+      'X-Forwarded-For': '203.0.113.2',
+    });
     expect([a.body.data.counted, b.body.data.counted]).toEqual([true, false]);
   });
 
@@ -98,8 +131,12 @@ describe('counting', () => {
     const agent = visitorAgent();
     setConfig('trustedProxies', ['loopback']);
     try {
-      const a = await hit({ type: 'article', documentId }, agent, { 'X-Forwarded-For': '203.0.113.1' });
-      const b = await hit({ type: 'article', documentId }, agent, { 'X-Forwarded-For': '203.0.113.2' });
+      const a = await hit({ type: 'article', documentId }, agent, {
+        'X-Forwarded-For': '203.0.113.1',
+      });
+      const b = await hit({ type: 'article', documentId }, agent, {
+        'X-Forwarded-For': '203.0.113.2',
+      });
       expect([a.body.data.counted, b.body.data.counted]).toEqual([true, true]);
     } finally {
       setConfig('trustedProxies', []);
@@ -112,7 +149,8 @@ describe('counting', () => {
     setConfig('rateLimit', { windowSeconds: 60, maxHits: 3 });
     try {
       const answers = [];
-      for (let i = 0; i < 5; i += 1) answers.push(await hit({ type: 'article', documentId }, agent));
+      for (let i = 0; i < 5; i += 1)
+        answers.push(await hit({ type: 'article', documentId }, agent));
       expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 429, 429]);
       expect(answers[3].headers['retry-after']).toMatch(/^\d+$/);
       expect(answers[3].body.error).toMatchObject({ status: 429, name: 'RateLimitError' });
@@ -124,9 +162,16 @@ describe('counting', () => {
 
   it('stores no IP address or user agent', async () => {
     const documentId = await publishedArticle();
-    await hit({ type: 'article', documentId }, 'Mozilla/5.0 UniqueAgentMarker/1.0', { 'X-Forwarded-For': '198.51.100.77' });
+    await hit({ type: 'article', documentId }, 'Mozilla/5.0 UniqueAgentMarker/1.0', {
+      'X-Forwarded-For': '198.51.100.77',
+    });
     const knex = app.db.connection;
-    for (const table of ['insights_view_totals', 'insights_view_buckets', 'insights_visitor_marks', 'insights_salts']) {
+    for (const table of [
+      'insights_view_totals',
+      'insights_view_buckets',
+      'insights_visitor_marks',
+      'insights_salts',
+    ]) {
       const dump = JSON.stringify(await knex(table).select('*'));
       expect(dump).not.toMatch(/UniqueAgentMarker|127\.0\.0\.1|198\.51\.100\.77|::ffff/);
     }
@@ -138,21 +183,37 @@ describe('one client IP rotating its user agent', () => {
   /** A fresh client address per test (believed from the loopback proxy), so the IP budgets start empty. */
   const freshIp = () => `198.18.0.${(ipCounter += 1)}`;
   const totalOf = async (documentId: string) =>
-    Number((await app.db.connection('insights_view_totals').where({ document_id: documentId }).sum({ n: 'views' }).first())?.n ?? 0);
-  const retryAfter = (res: { headers: Record<string, string> }) => Number(res.headers['retry-after']);
+    Number(
+      (
+        await app.db
+          .connection('insights_view_totals')
+          .where({ document_id: documentId })
+          .sum({ n: 'views' })
+          .first()
+      )?.n ?? 0
+    );
+  const retryAfter = (res: { headers: Record<string, string> }) =>
+    Number(res.headers['retry-after']);
 
   beforeEach(() => setConfig('trustedProxies', ['loopback']));
   afterEach(() => {
     setConfig('trustedProxies', []);
-    setConfig('ipLimit', { perDocument: { windowSeconds: 1800, maxHits: 300 }, overall: { windowSeconds: 60, maxHits: 1200 } });
+    setConfig('ipLimit', {
+      perDocument: { windowSeconds: 1800, maxHits: 300 },
+      overall: { windowSeconds: 60, maxHits: 1200 },
+    });
   });
 
   it('stops being counted at the per-document cap, with 429 and Retry-After', async () => {
-    setConfig('ipLimit', { perDocument: { windowSeconds: 1800, maxHits: 3 }, overall: { windowSeconds: 60, maxHits: 1200 } });
+    setConfig('ipLimit', {
+      perDocument: { windowSeconds: 1800, maxHits: 3 },
+      overall: { windowSeconds: 60, maxHits: 1200 },
+    });
     const [documentId, other] = [await publishedArticle(), await publishedArticle()];
     const ip = { 'X-Forwarded-For': freshIp() };
     const answers = [];
-    for (let i = 0; i < 6; i += 1) answers.push(await hit({ type: 'article', documentId }, visitorAgent(), ip));
+    for (let i = 0; i < 6; i += 1)
+      answers.push(await hit({ type: 'article', documentId }, visitorAgent(), ip));
     expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 429, 429, 429]);
     for (const refused of answers.slice(3)) {
       expect(retryAfter(refused)).toBeGreaterThan(0);
@@ -161,17 +222,26 @@ describe('one client IP rotating its user agent', () => {
     }
     expect(await totalOf(documentId)).toBe(3);
     // Other documents, and other addresses, still count.
-    expect((await hit({ type: 'article', documentId: other }, visitorAgent(), ip)).body.data).toEqual({ counted: true, views: 1 });
-    expect((await hit({ type: 'article', documentId }, visitorAgent(), { 'X-Forwarded-For': freshIp() })).body.data).toEqual({ counted: true, views: 4 });
+    expect(
+      (await hit({ type: 'article', documentId: other }, visitorAgent(), ip)).body.data
+    ).toEqual({ counted: true, views: 1 });
+    expect(
+      (await hit({ type: 'article', documentId }, visitorAgent(), { 'X-Forwarded-For': freshIp() }))
+        .body.data
+    ).toEqual({ counted: true, views: 4 });
   });
 
   it('stops being counted at the overall cap, across documents', async () => {
-    setConfig('ipLimit', { perDocument: { windowSeconds: 1800, maxHits: 300 }, overall: { windowSeconds: 60, maxHits: 4 } });
+    setConfig('ipLimit', {
+      perDocument: { windowSeconds: 1800, maxHits: 300 },
+      overall: { windowSeconds: 60, maxHits: 4 },
+    });
     const ids = [];
     for (let i = 0; i < 6; i += 1) ids.push(await publishedArticle());
     const ip = { 'X-Forwarded-For': freshIp() };
     const answers = [];
-    for (const documentId of ids) answers.push(await hit({ type: 'article', documentId }, visitorAgent(), ip));
+    for (const documentId of ids)
+      answers.push(await hit({ type: 'article', documentId }, visitorAgent(), ip));
     expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200, 429, 429]);
     expect(retryAfter(answers[4])).toBeGreaterThan(0);
     expect(retryAfter(answers[4])).toBeLessThanOrEqual(60);
@@ -182,24 +252,33 @@ describe('one client IP rotating its user agent', () => {
 describe('body size', () => {
   /** Sends a body in chunks (Transfer-Encoding: chunked, no Content-Length), as a client may. */
   const postChunked = (chunks: string[]) =>
-    new Promise<{ status: number; body: { data?: unknown; error?: { message: string } } }>((resolve, reject) => {
-      const server = app.server.httpServer;
-      const send = () => {
-        const address = server.address();
-        if (!address || typeof address === 'string') return reject(new Error('server is not listening'));
-        const req = request({ host: '127.0.0.1', port: address.port, method: 'POST', path: '/api/insights/views', headers: { 'content-type': 'application/json', 'user-agent': visitorAgent() } });
-        req.on('response', (res) => {
-          let text = '';
-          res.on('data', (chunk) => (text += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-        });
-        req.on('error', reject);
-        for (const chunk of chunks) req.write(chunk);
-        req.end();
-      };
-      if (server.listening) send();
-      else server.listen(0, '127.0.0.1', send);
-    });
+    new Promise<{ status: number; body: { data?: unknown; error?: { message: string } } }>(
+      (resolve, reject) => {
+        const server = app.server.httpServer;
+        const send = () => {
+          const address = server.address();
+          if (!address || typeof address === 'string')
+            return reject(new Error('server is not listening'));
+          const req = request({
+            host: '127.0.0.1',
+            port: address.port,
+            method: 'POST',
+            path: '/api/insights/views',
+            headers: { 'content-type': 'application/json', 'user-agent': visitorAgent() },
+          });
+          req.on('response', (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+          });
+          req.on('error', reject);
+          for (const chunk of chunks) req.write(chunk);
+          req.end();
+        };
+        if (server.listening) send();
+        else server.listen(0, '127.0.0.1', send);
+      }
+    );
 
   it('refuses a chunked body over the limit with 413, even when it parses to a small object, and stores nothing', async () => {
     const documentId = await publishedArticle();
@@ -225,7 +304,10 @@ describe('body size', () => {
 describe('the article is left alone', () => {
   it('counting changes neither updatedAt, status, publish time nor history', async () => {
     const documentId = await publishedArticle();
-    const snapshot = () => app.db.query('api::article.article').findMany({ where: { documentId }, orderBy: { id: 'asc' } });
+    const snapshot = () =>
+      app.db
+        .query('api::article.article')
+        .findMany({ where: { documentId }, orderBy: { id: 'asc' } });
     const before = await snapshot();
     for (let i = 0; i < 3; i += 1) await hit({ type: 'article', documentId }, visitorAgent());
     expect(await snapshot()).toEqual(before);
@@ -240,21 +322,57 @@ describe('bad hits are refused and store nothing', () => {
   let draftOnly: string;
   beforeAll(async () => {
     documentId = await publishedArticle();
-    draftOnly = (await articles().create({ locale: 'vi', data: { title: 'Chỉ bản nháp' } })).documentId;
+    draftOnly = (await articles().create({ locale: 'vi', data: { title: 'Chỉ bản nháp' } }))
+      .documentId;
   });
 
   it.each([
     ['an unknown type', () => ({ type: 'page', documentId }), 400, /type must be one of/],
     ['a missing documentId', () => ({ type: 'article' }), 400, /documentId is required/],
-    ['a malformed documentId', () => ({ type: 'article', documentId: '../../etc' }), 400, /documentId is malformed/],
-    ['a documentId that is not a string', () => ({ type: 'article', documentId: 42 }), 400, /documentId must be a string/],
-    ['an unknown locale', () => ({ type: 'article', documentId, locale: 'fr' }), 400, /Unknown locale "fr"/],
-    ['extra fields', () => ({ type: 'article', documentId, views: 1000 }), 400, /Unknown body field/],
+    [
+      'a malformed documentId',
+      () => ({ type: 'article', documentId: '../../etc' }),
+      400,
+      /documentId is malformed/,
+    ],
+    [
+      'a documentId that is not a string',
+      () => ({ type: 'article', documentId: 42 }),
+      400,
+      /documentId must be a string/,
+    ],
+    [
+      'an unknown locale',
+      () => ({ type: 'article', documentId, locale: 'fr' }),
+      400,
+      /Unknown locale "fr"/,
+    ],
+    [
+      'extra fields',
+      () => ({ type: 'article', documentId, views: 1000 }),
+      400,
+      /Unknown body field/,
+    ],
     ['a JSON array', () => [documentId], 400, /JSON object/],
     ['text that is not JSON', () => 'views please', 400, /Body must be JSON/],
-    ['a draft-only document', () => ({ type: 'article', documentId: draftOnly }), 404, /No published article/],
-    ['a document that does not exist', () => ({ type: 'article', documentId: 'doesnotexist000000000000' }), 404, /No published article/],
-    ['an oversized body', () => ({ type: 'article', documentId, padding: 'x'.repeat(5000) }), 413, /Body over/],
+    [
+      'a draft-only document',
+      () => ({ type: 'article', documentId: draftOnly }),
+      404,
+      /No published article/,
+    ],
+    [
+      'a document that does not exist',
+      () => ({ type: 'article', documentId: 'doesnotexist000000000000' }),
+      404,
+      /No published article/,
+    ],
+    [
+      'an oversized body',
+      () => ({ type: 'article', documentId, padding: 'x'.repeat(5000) }),
+      413,
+      /Body over/,
+    ],
   ])('%s', async (_, body, status, message) => {
     const before = await storedRows();
     const res = await hit(body(), visitorAgent());
@@ -267,19 +385,31 @@ describe('bad hits are refused and store nothing', () => {
 describe('concurrency', () => {
   it('keeps exact totals under hundreds of concurrent hits from distinct visitors', async () => {
     const documentId = await publishedArticle();
-    const results = await Promise.all(Array.from({ length: 300 }, () => hit({ type: 'article', documentId }, visitorAgent())));
+    const results = await Promise.all(
+      Array.from({ length: 300 }, () => hit({ type: 'article', documentId }, visitorAgent()))
+    );
     expect(results.every((res) => res.status === 200 && res.body.data.counted)).toBe(true);
-    const total = await app.db.connection('insights_view_totals').where({ document_id: documentId, locale: 'vi' }).first('views');
+    const total = await app.db
+      .connection('insights_view_totals')
+      .where({ document_id: documentId, locale: 'vi' })
+      .first('views');
     expect(Number(total.views)).toBe(300);
-    const day = await app.db.connection('insights_view_buckets').where({ document_id: documentId, locale: 'vi', period: 'day' }).first('views');
+    const day = await app.db
+      .connection('insights_view_buckets')
+      .where({ document_id: documentId, locale: 'vi', period: 'day' })
+      .first('views');
     expect(Number(day.views)).toBe(300);
-    expect(results.map((res) => res.body.data.views).sort((a, b) => a - b)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(results.map((res) => res.body.data.views).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 300 }, (_, i) => i + 1)
+    );
   });
 
   it('counts a visitor once when its duplicate hits arrive together', async () => {
     const documentId = await publishedArticle();
     const agent = visitorAgent();
-    const results = await Promise.all(Array.from({ length: 20 }, () => hit({ type: 'article', documentId }, agent)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => hit({ type: 'article', documentId }, agent))
+    );
     expect(results.filter((res) => res.body.data.counted)).toHaveLength(1);
   });
 });
@@ -294,24 +424,39 @@ describe('reading counts', () => {
     const res = await http(app).get('/api/articles?pagination[pageSize]=50&sort=id:desc');
     app.db.connection.off('query', listen);
     expect(queries.filter((sql) => sql.includes('insights_view_totals'))).toHaveLength(1);
-    const byId = new Map(res.body.data.map((a: { documentId: string; viewCount: number }) => [a.documentId, a.viewCount]));
+    const byId = new Map(
+      res.body.data.map((a: { documentId: string; viewCount: number }) => [
+        a.documentId,
+        a.viewCount,
+      ])
+    );
     expect(byId.get(ids[0])).toBe(1);
     expect(byId.get(ids[1])).toBe(0);
-    expect(res.body.data.every((a: { viewCount: unknown }) => typeof a.viewCount === 'number')).toBe(true);
+    expect(
+      res.body.data.every((a: { viewCount: unknown }) => typeof a.viewCount === 'number')
+    ).toBe(true);
   });
 
   it('serves viewCount and topViewed over GraphQL', async () => {
-    const res = await graphql(app, '{ articles(pagination: { pageSize: 100 }) { documentId viewCount } topViewed(period: all, limit: 3) { documentId title views } }');
+    const res = await graphql(
+      app,
+      '{ articles(pagination: { pageSize: 100 }) { documentId viewCount } topViewed(period: all, limit: 3) { documentId title views } }'
+    );
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.articles.every((a: { viewCount: unknown }) => typeof a.viewCount === 'number')).toBe(true);
+    expect(
+      res.body.data.articles.every((a: { viewCount: unknown }) => typeof a.viewCount === 'number')
+    ).toBe(true);
     const top = res.body.data.topViewed;
     expect(top.length).toBeGreaterThan(0);
-    expect(top.map((t: { views: number }) => t.views)).toEqual([...top.map((t: { views: number }) => t.views)].sort((a, b) => b - a));
+    expect(top.map((t: { views: number }) => t.views)).toEqual(
+      [...top.map((t: { views: number }) => t.views)].sort((a, b) => b - a)
+    );
   });
 
   it('serves viewCount on a single article over GraphQL, in the asked locale', async () => {
     const [article] = (await http(app).get(`/api/articles?filters[slug][$eq]=${TU_SON}`)).body.data;
-    const query = 'query($id: ID!, $locale: I18NLocaleCode) { article(documentId: $id, locale: $locale) { viewCount } }';
+    const query =
+      'query($id: ID!, $locale: I18NLocaleCode) { article(documentId: $id, locale: $locale) { viewCount } }';
     const vi = await graphql(app, query, { id: article.documentId, locale: 'vi' });
     expect(vi.body.data.article.viewCount).toBeGreaterThanOrEqual(19);
     const en = await graphql(app, query, { id: article.documentId, locale: 'en' });
@@ -321,23 +466,48 @@ describe('reading counts', () => {
 
 describe('most viewed', () => {
   it('ranks by views in the chosen period and filters by unit', async () => {
-    const tuSon = await app.db.query('api::organization.organization').findOne({ where: { slug: 'hoi-lhpn-thanh-pho-tu-son', locale: 'vi' } });
-    const a = (await articles().create({ locale: 'vi', data: { title: 'Tin Từ Sơn A', organization: tuSon.documentId }, status: 'published' })).documentId;
-    const b = (await articles().create({ locale: 'vi', data: { title: 'Tin Từ Sơn B', organization: tuSon.documentId }, status: 'published' })).documentId;
+    const tuSon = await app.db
+      .query('api::organization.organization')
+      .findOne({ where: { slug: 'hoi-lhpn-thanh-pho-tu-son', locale: 'vi' } });
+    const a = (
+      await articles().create({
+        locale: 'vi',
+        data: { title: 'Tin Từ Sơn A', organization: tuSon.documentId },
+        status: 'published',
+      })
+    ).documentId;
+    const b = (
+      await articles().create({
+        locale: 'vi',
+        data: { title: 'Tin Từ Sơn B', organization: tuSon.documentId },
+        status: 'published',
+      })
+    ).documentId;
     for (let i = 0; i < 3; i += 1) await hit({ type: 'article', documentId: b }, visitorAgent());
     await hit({ type: 'article', documentId: a }, visitorAgent());
 
-    const res = await http(app).get(`/api/insights/views/top?type=article&period=day&locale=vi&organization=${tuSon.documentId}&limit=10`);
+    const res = await http(app).get(
+      `/api/insights/views/top?type=article&period=day&locale=vi&organization=${tuSon.documentId}&limit=10`
+    );
     expect(res.status).toBe(200);
     expect(res.body.data.slice(0, 2)).toEqual([
       { documentId: b, title: 'Tin Từ Sơn B', slug: 'tin-tu-son-b', views: 3 },
       { documentId: a, title: 'Tin Từ Sơn A', slug: 'tin-tu-son-a', views: 1 },
     ]);
-    const all = await http(app).get(`/api/insights/views/top?period=all&organization=${tuSon.documentId}`);
-    expect(all.body.data[0]).toMatchObject({ title: 'Hội LHPN thành phố Từ Sơn triển khai nhiệm vụ công tác Hội năm 2024', views: 19 });
+    const all = await http(app).get(
+      `/api/insights/views/top?period=all&organization=${tuSon.documentId}`
+    );
+    expect(all.body.data[0]).toMatchObject({
+      title: 'Hội LHPN thành phố Từ Sơn triển khai nhiệm vụ công tác Hội năm 2024',
+      views: 19,
+    });
     for (const period of ['week', 'month', 'year']) {
-      const ranked = await http(app).get(`/api/insights/views/top?period=${period}&organization=${tuSon.documentId}`);
-      expect(ranked.body.data.find((entry: { documentId: string }) => entry.documentId === b)?.views).toBe(3);
+      const ranked = await http(app).get(
+        `/api/insights/views/top?period=${period}&organization=${tuSon.documentId}`
+      );
+      expect(
+        ranked.body.data.find((entry: { documentId: string }) => entry.documentId === b)?.views
+      ).toBe(3);
     }
   });
 
@@ -346,7 +516,9 @@ describe('most viewed', () => {
     for (let i = 0; i < 50; i += 1) await hit({ type: 'article', documentId }, visitorAgent());
     await articles().unpublish({ documentId, locale: 'vi' });
     const res = await http(app).get('/api/insights/views/top?period=day&limit=100');
-    expect(res.body.data.map((entry: { documentId: string }) => entry.documentId)).not.toContain(documentId);
+    expect(res.body.data.map((entry: { documentId: string }) => entry.documentId)).not.toContain(
+      documentId
+    );
   });
 
   it.each([
@@ -364,7 +536,9 @@ describe('most viewed', () => {
   });
 
   it('answers an unknown unit with 404', async () => {
-    expect((await http(app).get('/api/insights/views/top?organization=doesnotexist000000000000')).status).toBe(404);
+    expect(
+      (await http(app).get('/api/insights/views/top?organization=doesnotexist000000000000')).status
+    ).toBe(404);
   });
 });
 
@@ -374,7 +548,9 @@ describe('daily series', () => {
     await hit({ type: 'article', documentId }, visitorAgent());
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const from = new Date(Date.now() + 7 * 3600_000 - 6 * 86400_000).toISOString().slice(0, 10);
-    const res = await http(app).get(`/api/insights/views/${documentId}/daily?from=${from}&to=${today}&locale=vi`);
+    const res = await http(app).get(
+      `/api/insights/views/${documentId}/daily?from=${from}&to=${today}&locale=vi`
+    );
     expect(res.status).toBe(200);
     expect(res.body.data).toHaveLength(7);
     expect(res.body.data[6]).toEqual({ day: today, views: 1 });
@@ -395,7 +571,9 @@ describe('daily series', () => {
   });
 
   it('answers an unknown document with 404', async () => {
-    expect((await http(app).get('/api/insights/views/doesnotexist000000000000/daily')).status).toBe(404);
+    expect((await http(app).get('/api/insights/views/doesnotexist000000000000/daily')).status).toBe(
+      404
+    );
   });
 });
 
@@ -404,22 +582,34 @@ describe('permissions', () => {
     expect((await http(app).get('/insights/views/counts?documentIds=a')).status).toBe(401);
     const session = await adminSession(app);
     const [article] = (await http(app).get(`/api/articles?filters[slug][$eq]=${TU_SON}`)).body.data;
-    const res = await http(app).get(`/insights/views/counts?documentIds=${article.documentId}`).set('Authorization', session);
+    const res = await http(app)
+      .get(`/insights/views/counts?documentIds=${article.documentId}`)
+      .set('Authorization', session);
     expect(res.status).toBe(200);
     expect(res.body.data[`${article.documentId}:vi`]).toBeGreaterThanOrEqual(19);
   });
 
   it('ships no benchmark routes (bench/start-app.js adds its own)', async () => {
-    for (const path of ['/api/insights/bench/noop', '/api/bench/noop']) expect((await http(app).get(path)).status).toBe(404);
+    for (const path of ['/api/insights/bench/noop', '/api/bench/noop'])
+      expect((await http(app).get(path)).status).toBe(404);
     // 405: koa-router knows the path shape from other routes, not this method on it.
-    expect([404, 405]).toContain((await http(app).post('/api/bench/naive-views').send({ documentId: 'x' })).status);
-    expect(await app.db.connection('insights_view_totals').where({ content_type: 'bench::naive' }).first()).toBeUndefined();
+    expect([404, 405]).toContain(
+      (await http(app).post('/api/bench/naive-views').send({ documentId: 'x' })).status
+    );
+    expect(
+      await app.db
+        .connection('insights_view_totals')
+        .where({ content_type: 'bench::naive' })
+        .first()
+    ).toBeUndefined();
   });
 
   it('forgets the counts of a deleted document', async () => {
     const documentId = await publishedArticle();
     await hit({ type: 'article', documentId }, visitorAgent());
     await articles().delete({ documentId, locale: '*' });
-    expect(await app.db.connection('insights_view_totals').where({ document_id: documentId }).first()).toBeUndefined();
+    expect(
+      await app.db.connection('insights_view_totals').where({ document_id: documentId }).first()
+    ).toBeUndefined();
   });
 });

@@ -10,9 +10,17 @@ import { PLUGIN_ID } from './pluginId';
 /** Content types whose list view gets a views column, learned from the server once the panel starts. */
 const tracked = new Set<string>();
 
-type Header = { name: string; label: { id: string; defaultMessage: string } | string; attribute: { type: string }; searchable?: boolean; sortable?: boolean; cellFormatter?: (row: { documentId: string; locale?: string }) => unknown };
+type Header = {
+  name: string;
+  label: { id: string; defaultMessage: string } | string;
+  attribute: { type: string };
+  searchable?: boolean;
+  sortable?: boolean;
+  cellFormatter?: (row: { documentId: string; locale?: string }) => unknown;
+};
 
-const currentContentType = () => decodeURIComponent(window.location.pathname).match(/collection-types\/([^/]+)/)?.[1] ?? '';
+const currentContentType = () =>
+  decodeURIComponent(window.location.pathname).match(/collection-types\/([^/]+)/)?.[1] ?? '';
 
 export default {
   register(app: StrapiApp) {
@@ -35,7 +43,12 @@ export default {
 
   bootstrap(app: StrapiApp) {
     const contentManager: unknown = app.getPlugin('content-manager').apis;
-    if (typeof contentManager === 'object' && contentManager && 'addEditViewSidePanel' in contentManager && typeof contentManager.addEditViewSidePanel === 'function') {
+    if (
+      typeof contentManager === 'object' &&
+      contentManager &&
+      'addEditViewSidePanel' in contentManager &&
+      typeof contentManager.addEditViewSidePanel === 'function'
+    ) {
       contentManager.addEditViewSidePanel([CommendationsPanel]);
     }
     fetchTrackedTypes().then(
@@ -52,7 +65,8 @@ export default {
           attribute: { type: 'custom' },
           searchable: false,
           sortable: false,
-          cellFormatter: (row) => createElement(ViewsCell, { documentId: row.documentId, locale: row.locale }),
+          cellFormatter: (row) =>
+            createElement(ViewsCell, { documentId: row.documentId, locale: row.locale }),
         };
         return { displayedHeaders: [...displayedHeaders, views], layout };
       }

@@ -40,4 +40,5 @@ export const useSettings = () => {
 };
 
 /** Today in portal time, as the server counts days (its utcOffsetMinutes). */
-export const portalNow = (settings: Settings) => new Date(Date.now() + settings.utcOffsetMinutes * 60_000);
+export const portalNow = (settings: Settings) =>
+  new Date(Date.now() + settings.utcOffsetMinutes * 60_000);

@@ -16,7 +16,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     afterDelete: () => service(strapi, 'locales').forget(),
   });
   sweeper = setInterval(() => {
-    service(strapi, 'viewStore').sweepMarks().catch((error: unknown) => strapi.log.warn(`insights: sweeping marks failed: ${error}`));
+    service(strapi, 'viewStore')
+      .sweepMarks()
+      .catch((error: unknown) => strapi.log.warn(`insights: sweeping marks failed: ${error}`));
   }, SWEEP_EVERY_MS);
   sweeper.unref();
 };

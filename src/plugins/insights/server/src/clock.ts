@@ -9,16 +9,19 @@ export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'year'];
 /** What a ranking covers: a current calendar period, or all time. */
 export type RankPeriod = Period | 'all';
 export const RANK_PERIODS: readonly RankPeriod[] = [...PERIODS, 'all'];
-export const isRankPeriod = (value: string): value is RankPeriod => RANK_PERIODS.some((period) => period === value);
+export const isRankPeriod = (value: string): value is RankPeriod =>
+  RANK_PERIODS.some((period) => period === value);
 
 const DAY_MS = 86_400_000;
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The local calendar day of an instant. */
-export const localDay = (instant: number, utcOffsetMinutes: number) => isoDay(new Date(instant + utcOffsetMinutes * 60_000));
+export const localDay = (instant: number, utcOffsetMinutes: number) =>
+  isoDay(new Date(instant + utcOffsetMinutes * 60_000));
 
-export const addDays = (day: string, days: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+export const addDays = (day: string, days: number) =>
+  isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
 
 /** The first day of the period that contains `day`: Monday for weeks (ISO), the 1st for months, 1 January for years. */
 export const periodStart = (period: Period, day: string) => {
@@ -29,7 +32,8 @@ export const periodStart = (period: Period, day: string) => {
   return addDays(day, -weekday);
 };
 
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** True for a real calendar date written YYYY-MM-DD (not 2024-13-01, 2023-02-29 or 0000-00-00). */
 export const isCalendarDay = (value: string) => {
@@ -39,4 +43,5 @@ export const isCalendarDay = (value: string) => {
 };
 
 /** Today in portal time (config utcOffsetMinutes): the one place the plugin turns an instant into a portal day. */
-export const portalDay = (strapi: Core.Strapi, now = Date.now()) => localDay(now, insightsConfig(strapi).utcOffsetMinutes);
+export const portalDay = (strapi: Core.Strapi, now = Date.now()) =>
+  localDay(now, insightsConfig(strapi).utcOffsetMinutes);

@@ -34,7 +34,14 @@ export type CommendationsConfig = {
     issuerWarning: string;
   };
   /** The unit type: its tree (parent) and merges (successor); level and kind are what issuer rules compare. */
-  unit: { uid: UID.ContentType; name: string; parent: string; successor: string; level: string; kind: string };
+  unit: {
+    uid: UID.ContentType;
+    name: string;
+    parent: string;
+    successor: string;
+    level: string;
+    kind: string;
+  };
   /** The person type and the repeatable positions that place a person in a unit over a period. */
   person: {
     uid: UID.ContentType;
@@ -73,27 +80,41 @@ export type InsightsConfig = {
 };
 
 /** The plugin's configuration, defaults merged with config/plugins.ts, validated once at load (validator below). */
-export const insightsConfig = (strapi: Core.Strapi): InsightsConfig => strapi.config.get('plugin::insights');
+export const insightsConfig = (strapi: Core.Strapi): InsightsConfig =>
+  strapi.config.get('plugin::insights');
 
-const isPositive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
-const isBudget = (value: Budget | undefined) => isPositive(value?.windowSeconds) && isPositive(value?.maxHits);
+const isPositive = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0;
+const isBudget = (value: Budget | undefined) =>
+  isPositive(value?.windowSeconds) && isPositive(value?.maxHits);
 const isName = (value: unknown) => typeof value === 'string' && value !== '';
 const isNameList = (value: unknown) => Array.isArray(value) && value.every(isName);
 
 /** Every field of each named section of `commendations` must be a non-empty name. */
 const checkNames = (commendations: unknown) => {
-  if (!isRecord(commendations)) throw new Error('insights: commendations must name the award, unit and person types');
+  if (!isRecord(commendations))
+    throw new Error('insights: commendations must name the award, unit and person types');
   for (const section of ['award', 'unit', 'person'] as const) {
     const names = commendations[section];
-    if (!isRecord(names) || !isName(names.uid)) throw new Error(`insights: commendations.${section}.uid is required`);
+    if (!isRecord(names) || !isName(names.uid))
+      throw new Error(`insights: commendations.${section}.uid is required`);
     const blank = Object.entries(names).find(([, value]) => !isName(value));
-    if (blank) throw new Error(`insights: commendations.${section}.${blank[0]} must be a field name`);
+    if (blank)
+      throw new Error(`insights: commendations.${section}.${blank[0]} must be a field name`);
   }
   const rules = commendations.issuerRules;
-  if (!isRecord(rules)) throw new Error('insights: commendations.issuerRules must map forms to rules');
+  if (!isRecord(rules))
+    throw new Error('insights: commendations.issuerRules must map forms to rules');
   for (const [form, rule] of Object.entries(rules)) {
-    if (!isRecord(rule) || !isName(rule.label) || !isNameList(rule.levels) || !isNameList(rule.kinds)) {
-      throw new Error(`insights: commendations.issuerRules.${form} needs a label, levels and kinds`);
+    if (
+      !isRecord(rule) ||
+      !isName(rule.label) ||
+      !isNameList(rule.levels) ||
+      !isNameList(rule.kinds)
+    ) {
+      throw new Error(
+        `insights: commendations.issuerRules.${form} needs a label, levels and kinds`
+      );
     }
   }
 };
@@ -105,7 +126,10 @@ export default {
     dedupWindowMinutes: 30,
     trustedProxies: [],
     rateLimit: { windowSeconds: 60, maxHits: 60 },
-    ipLimit: { perDocument: { windowSeconds: 30 * 60, maxHits: 300 }, overall: { windowSeconds: 60, maxHits: 1200 } },
+    ipLimit: {
+      perDocument: { windowSeconds: 30 * 60, maxHits: 300 },
+      overall: { windowSeconds: 60, maxHits: 1200 },
+    },
     utcOffsetMinutes: 0,
     maxBodyBytes: 1024,
   }),
@@ -116,12 +140,21 @@ export default {
     for (const key of ['dedupWindowMinutes', 'maxBodyBytes'] as const) {
       if (!isPositive(config[key])) throw new Error(`insights: ${key} must be a positive number`);
     }
-    const budgets = { rateLimit: config.rateLimit, 'ipLimit.perDocument': config.ipLimit?.perDocument, 'ipLimit.overall': config.ipLimit?.overall };
+    const budgets = {
+      rateLimit: config.rateLimit,
+      'ipLimit.perDocument': config.ipLimit?.perDocument,
+      'ipLimit.overall': config.ipLimit?.overall,
+    };
     for (const [name, budget] of Object.entries(budgets)) {
-      if (!isBudget(budget)) throw new Error(`insights: ${name} needs positive windowSeconds and maxHits`);
+      if (!isBudget(budget))
+        throw new Error(`insights: ${name} needs positive windowSeconds and maxHits`);
     }
-    if (!Array.isArray(config.trustedProxies)) throw new Error('insights: trustedProxies must be a list');
-    if (typeof config.utcOffsetMinutes !== 'number' || Math.abs(config.utcOffsetMinutes) > 14 * 60) {
+    if (!Array.isArray(config.trustedProxies))
+      throw new Error('insights: trustedProxies must be a list');
+    if (
+      typeof config.utcOffsetMinutes !== 'number' ||
+      Math.abs(config.utcOffsetMinutes) > 14 * 60
+    ) {
       throw new Error('insights: utcOffsetMinutes must be a number of minutes from -840 to 840');
     }
     if (!isName(config.unitField)) throw new Error('insights: unitField must be a field name');
@@ -133,16 +166,35 @@ export default {
 export const checkConfiguredModels = (strapi: Core.Strapi) => {
   const { trackableTypes, commendations } = insightsConfig(strapi);
   for (const [name, uid] of Object.entries(trackableTypes)) {
-    if (!strapi.contentTypes[uid]) throw new Error(`insights: trackableTypes.${name} names no content type "${uid}"`);
+    if (!strapi.contentTypes[uid])
+      throw new Error(`insights: trackableTypes.${name} names no content type "${uid}"`);
   }
   const { award, unit, person } = commendations;
   const fieldsOf = (uid: UID.ContentType, fields: string[], where: string) => {
     const model = strapi.contentTypes[uid];
     if (!model) throw new Error(`insights: ${where}.uid names no content type "${uid}"`);
     const missing = fields.find((field) => !(field in model.attributes));
-    if (missing) throw new Error(`insights: ${where} names a field "${missing}" that ${uid} does not have`);
+    if (missing)
+      throw new Error(`insights: ${where} names a field "${missing}" that ${uid} does not have`);
   };
-  fieldsOf(award.uid, [award.issuer, award.presenter, award.presentedAt, award.recipients, award.decisionDate, award.form, award.awardStatus, award.issuerWarning], 'commendations.award');
-  fieldsOf(unit.uid, [unit.name, unit.parent, unit.successor, unit.level, unit.kind], 'commendations.unit');
+  fieldsOf(
+    award.uid,
+    [
+      award.issuer,
+      award.presenter,
+      award.presentedAt,
+      award.recipients,
+      award.decisionDate,
+      award.form,
+      award.awardStatus,
+      award.issuerWarning,
+    ],
+    'commendations.award'
+  );
+  fieldsOf(
+    unit.uid,
+    [unit.name, unit.parent, unit.successor, unit.level, unit.kind],
+    'commendations.unit'
+  );
   fieldsOf(person.uid, [person.name, person.positions], 'commendations.person');
 };

@@ -18,8 +18,14 @@ export default {
   controllers: { views: viewsController, commendations: commendationsController, settings },
   middlewares: { 'beacon-body': beaconBody },
   routes: {
-    'content-api': { type: 'content-api', routes: [...viewsRoutes.contentApi, ...commendationsRoutes.contentApi] },
-    admin: { type: 'admin', routes: [...viewsRoutes.admin, ...commendationsRoutes.admin, ...settings.routes] },
+    'content-api': {
+      type: 'content-api',
+      routes: [...viewsRoutes.contentApi, ...commendationsRoutes.contentApi],
+    },
+    admin: {
+      type: 'admin',
+      routes: [...viewsRoutes.admin, ...commendationsRoutes.admin, ...settings.routes],
+    },
   },
   services,
 };

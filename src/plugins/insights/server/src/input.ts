@@ -12,9 +12,17 @@ export const fail = (message: string, field?: string): never => {
   throw new errors.ValidationError(message, field ? { field } : undefined);
 };
 
-export const onlyKeys = (input: Record<string, unknown>, allowed: readonly string[], where: string) => {
+export const onlyKeys = (
+  input: Record<string, unknown>,
+  allowed: readonly string[],
+  where: string
+) => {
   const extra = Object.keys(input).filter((key) => !allowed.includes(key));
-  if (extra.length > 0) fail(`Unknown ${where} field(s): ${extra.join(', ')}; allowed: ${allowed.join(', ')}`, extra[0]);
+  if (extra.length > 0)
+    fail(
+      `Unknown ${where} field(s): ${extra.join(', ')}; allowed: ${allowed.join(', ')}`,
+      extra[0]
+    );
 };
 
 /** GraphQL args → the REST query string the same validation reads, so both answer bad input alike. */

@@ -16,7 +16,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const rows: { code: string }[] = await i18n.find();
       const defaultCode: unknown = await i18n.getDefaultLocale();
       const codes = new Set(rows.map(({ code }) => code));
-      cached = { codes, defaultCode: typeof defaultCode === 'string' ? defaultCode : [...codes][0] ?? 'en', loadedAt: Date.now() };
+      cached = {
+        codes,
+        defaultCode: typeof defaultCode === 'string' ? defaultCode : ([...codes][0] ?? 'en'),
+        loadedAt: Date.now(),
+      };
     }
     return cached;
   };
@@ -36,7 +40,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async resolve(locale: string | undefined) {
       const { codes, defaultCode } = await load();
       if (locale === undefined) return defaultCode;
-      if (!codes.has(locale)) throw new errors.ValidationError(`Unknown locale "${locale}"`, { field: 'locale' });
+      if (!codes.has(locale))
+        throw new errors.ValidationError(`Unknown locale "${locale}"`, { field: 'locale' });
       return locale;
     },
 

@@ -16,7 +16,13 @@ import { forgetDeletedMiddleware, viewCountsMiddleware } from './views/middlewar
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   checkConfiguredModels(strapi);
-  const middlewares = [viewCountsMiddleware, forgetDeletedMiddleware, awardRecipientsRule, awardIssuerRule, awardReferencesRule];
+  const middlewares = [
+    viewCountsMiddleware,
+    forgetDeletedMiddleware,
+    awardRecipientsRule,
+    awardIssuerRule,
+    awardReferencesRule,
+  ];
   for (const middleware of middlewares) strapi.documents.use(middleware(strapi));
   registerViewsGraphql(strapi);
   registerCommendationsGraphql(strapi);

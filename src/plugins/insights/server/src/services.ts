@@ -9,7 +9,15 @@ import viewStore from './views/services/view-store';
 import visitor from './views/services/visitor';
 
 /** The plugin's services, as Strapi registers them (plugin::insights.<name>). */
-export const services = { commendations, documents, locales, rankings, rateLimit, viewStore, visitor };
+export const services = {
+  commendations,
+  documents,
+  locales,
+  rankings,
+  rateLimit,
+  viewStore,
+  visitor,
+};
 
 // A type literal (not `typeof services`), so a service may use another without a circular inference.
 export type Services = {
@@ -26,5 +34,7 @@ export type Services = {
  * The one way the plugin reaches its services: typed by the factory, so a renamed method fails to compile.
  * Strapi's own lookup returns `any`; this is the single place that result is given its type.
  */
-export const service = <K extends keyof Services>(strapi: Core.Strapi, name: K): ReturnType<Services[K]> =>
-  strapi.plugin('insights').service(name);
+export const service = <K extends keyof Services>(
+  strapi: Core.Strapi,
+  name: K
+): ReturnType<Services[K]> => strapi.plugin('insights').service(name);

@@ -7,55 +7,104 @@ import { Link } from 'react-router-dom';
 
 import { useSettings } from '../settings';
 
-type Commendation = { documentId: string; title: string; year: number | null; revoked: boolean; relations?: string[]; position?: string | null };
+type Commendation = {
+  documentId: string;
+  title: string;
+  year: number | null;
+  revoked: boolean;
+  relations?: string[];
+  position?: string | null;
+};
 
-const awardLink = (awardType: string, documentId: string) => `/content-manager/collection-types/${awardType}/${documentId}`;
+const awardLink = (awardType: string, documentId: string) =>
+  `/content-manager/collection-types/${awardType}/${documentId}`;
 
-const CommendationList = ({ entries, empty, awardType }: { entries: Commendation[]; empty: string; awardType: string }) =>
+const CommendationList = ({
+  entries,
+  empty,
+  awardType,
+}: {
+  entries: Commendation[];
+  empty: string;
+  awardType: string;
+}) =>
   entries.length === 0 ? (
-    <Typography variant="pi" textColor="neutral600">{empty}</Typography>
+    <Typography variant="pi" textColor="neutral600">
+      {empty}
+    </Typography>
   ) : (
     <Flex direction="column" alignItems="stretch" gap={2} tag="ul">
       {entries.map((entry) => (
         <li key={entry.documentId} data-testid="insights-commendation">
           <Link to={awardLink(awardType, entry.documentId)}>
-            <Typography variant="omega" textDecoration={entry.revoked ? 'line-through' : undefined}>{entry.title}</Typography>
+            <Typography variant="omega" textDecoration={entry.revoked ? 'line-through' : undefined}>
+              {entry.title}
+            </Typography>
           </Link>
           <Typography variant="pi" textColor="neutral600">
-            {[entry.year, entry.position, entry.revoked ? 'revoked' : null].filter(Boolean).join(' · ')}
+            {[entry.year, entry.position, entry.revoked ? 'revoked' : null]
+              .filter(Boolean)
+              .join(' · ')}
           </Typography>
         </li>
       ))}
     </Flex>
   );
 
-const UnitCommendations = ({ documentId, awardType }: { documentId: string; awardType: string }) => {
+const UnitCommendations = ({
+  documentId,
+  awardType,
+}: {
+  documentId: string;
+  awardType: string;
+}) => {
   const { formatMessage } = useIntl();
   const [withSubUnits, setWithSubUnits] = useState(false);
   const [entries, setEntries] = useState<Commendation[]>([]);
   useEffect(() => {
     const include = withSubUnits ? '&include=descendants' : '';
     getFetchClient()
-      .get<{ data: Commendation[] }>(`/insights/units/${documentId}/commendations?status=all${include}`)
+      .get<{ data: Commendation[] }>(
+        `/insights/units/${documentId}/commendations?status=all${include}`
+      )
       .then(({ data }) => setEntries(data.data));
   }, [documentId, withSubUnits]);
-  const received = entries.filter((entry) => entry.relations?.some((relation) => relation !== 'issued'));
+  const received = entries.filter((entry) =>
+    entry.relations?.some((relation) => relation !== 'issued')
+  );
   const issued = entries.filter((entry) => entry.relations?.includes('issued'));
   const t = (id: string, defaultMessage: string) => formatMessage({ id, defaultMessage });
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
-      <Checkbox checked={withSubUnits} onCheckedChange={(checked: boolean | 'indeterminate') => setWithSubUnits(checked === true)}>
+      <Checkbox
+        checked={withSubUnits}
+        onCheckedChange={(checked: boolean | 'indeterminate') => setWithSubUnits(checked === true)}
+      >
         {t('insights.panel.subUnits', 'Include sub-units')}
       </Checkbox>
       <Typography variant="sigma">{t('insights.panel.received', 'Received')}</Typography>
-      <CommendationList entries={received} empty={t('insights.panel.none', 'None')} awardType={awardType} />
+      <CommendationList
+        entries={received}
+        empty={t('insights.panel.none', 'None')}
+        awardType={awardType}
+      />
       <Typography variant="sigma">{t('insights.panel.issued', 'Issued')}</Typography>
-      <CommendationList entries={issued} empty={t('insights.panel.none', 'None')} awardType={awardType} />
+      <CommendationList
+        entries={issued}
+        empty={t('insights.panel.none', 'None')}
+        awardType={awardType}
+      />
     </Flex>
   );
 };
 
-const PersonCommendations = ({ documentId, awardType }: { documentId: string; awardType: string }) => {
+const PersonCommendations = ({
+  documentId,
+  awardType,
+}: {
+  documentId: string;
+  awardType: string;
+}) => {
   const { formatMessage } = useIntl();
   const [entries, setEntries] = useState<Commendation[]>([]);
   useEffect(() => {
@@ -65,7 +114,11 @@ const PersonCommendations = ({ documentId, awardType }: { documentId: string; aw
   }, [documentId]);
   return (
     <Box>
-      <CommendationList entries={entries} empty={formatMessage({ id: 'insights.panel.none', defaultMessage: 'None' })} awardType={awardType} />
+      <CommendationList
+        entries={entries}
+        empty={formatMessage({ id: 'insights.panel.none', defaultMessage: 'None' })}
+        awardType={awardType}
+      />
     </Box>
   );
 };
@@ -83,6 +136,10 @@ export const CommendationsPanel: PanelComponent = ({ model, documentId }) => {
   return {
     title: formatMessage({ id: 'insights.panel.title', defaultMessage: 'Commendations' }),
     content:
-      model === unit ? <UnitCommendations documentId={documentId} awardType={award} /> : <PersonCommendations documentId={documentId} awardType={award} />,
+      model === unit ? (
+        <UnitCommendations documentId={documentId} awardType={award} />
+      ) : (
+        <PersonCommendations documentId={documentId} awardType={award} />
+      ),
   };
 };

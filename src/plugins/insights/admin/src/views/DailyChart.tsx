@@ -10,11 +10,26 @@ export const DailyChart = ({ rows, label }: { rows: DailyRow[]; label: string })
   const barWidth = width / Math.max(1, rows.length);
   return (
     <Box>
-      <svg role="img" data-testid="insights-daily-chart" aria-label={label} viewBox={`0 0 ${width} ${height + 20}`} width={width} height={height + 20} style={{ maxWidth: "100%" }}>
+      <svg
+        role="img"
+        data-testid="insights-daily-chart"
+        aria-label={label}
+        viewBox={`0 0 ${width} ${height + 20}`}
+        width={width}
+        height={height + 20}
+        style={{ maxWidth: '100%' }}
+      >
         {rows.map((row, i) => {
           const barHeight = (row.views / max) * height;
           return (
-            <rect key={row.day} x={i * barWidth + 1} y={height - barHeight} width={Math.max(1, barWidth - 2)} height={barHeight} fill="#4945ff">
+            <rect
+              key={row.day}
+              x={i * barWidth + 1}
+              y={height - barHeight}
+              width={Math.max(1, barWidth - 2)}
+              height={barHeight}
+              fill="#4945ff"
+            >
               <title>{`${row.day}: ${row.views}`}</title>
             </rect>
           );
@@ -22,12 +37,18 @@ export const DailyChart = ({ rows, label }: { rows: DailyRow[]; label: string })
         <line x1={0} y1={height} x2={width} y2={height} stroke="#dcdce4" />
         {rows.length > 0 && (
           <>
-            <text x={0} y={height + 15} fontSize="11" fill="#666687">{rows[0].day}</text>
-            <text x={width} y={height + 15} fontSize="11" fill="#666687" textAnchor="end">{rows[rows.length - 1].day}</text>
+            <text x={0} y={height + 15} fontSize="11" fill="#666687">
+              {rows[0].day}
+            </text>
+            <text x={width} y={height + 15} fontSize="11" fill="#666687" textAnchor="end">
+              {rows[rows.length - 1].day}
+            </text>
           </>
         )}
       </svg>
-      <Typography variant="pi" textColor="neutral600">max {max}</Typography>
+      <Typography variant="pi" textColor="neutral600">
+        max {max}
+      </Typography>
     </Box>
   );
 };

@@ -15,7 +15,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** GET /officials/:documentId/commendations (admin): a person's own record. */
   async forPerson(ctx: Context) {
-    const { unit: official, include: _include, ...query } = parseCommendationQuery(ctx.params.documentId, ctx.query, formsOf(strapi));
+    const {
+      unit: official,
+      include: _include,
+      ...query
+    } = parseCommendationQuery(ctx.params.documentId, ctx.query, formsOf(strapi));
     const locale = await service(strapi, 'locales').resolve(query.locale);
     ctx.body = { data: await service(strapi, 'commendations').forPerson(official, query, locale) };
   },

@@ -10,12 +10,17 @@ type Nexus = typeof import('nexus');
 type Entity = { documentId?: unknown; locale?: unknown };
 
 /** `commendations` and `insightsSummary` on the unit type, `commendations` on the person type. */
-const commendationTypes = (strapi: Core.Strapi, nexus: Nexus, typeName: (uid: UID.ContentType) => string) => {
+const commendationTypes = (
+  strapi: Core.Strapi,
+  nexus: Nexus,
+  typeName: (uid: UID.ContentType) => string
+) => {
   const { unit, person } = insightsConfig(strapi).commendations;
   const parse = (parent: Entity, input: Record<string, unknown>) =>
     parseCommendationQuery(parent.documentId, argsAsQuery(input), formsOf(strapi));
   const commendations = () => service(strapi, 'commendations');
-  const localeOf = (parent: Entity) => (typeof parent.locale === 'string' ? parent.locale : service(strapi, 'locales').defaultLocale());
+  const localeOf = (parent: Entity) =>
+    typeof parent.locale === 'string' ? parent.locale : service(strapi, 'locales').defaultLocale();
   const args = {
     include: nexus.list(nexus.nonNull(nexus.stringArg())),
     from: nexus.intArg(),
@@ -53,10 +58,17 @@ const commendationTypes = (strapi: Core.Strapi, nexus: Nexus, typeName: (uid: UI
         t.nonNull.string('awardStatus');
         t.nonNull.boolean('revoked');
         t.field('issuer', { type: 'InsightsRef' });
-        t.list.nonNull.string('relations', { description: 'issued, collective, individual_member (unit records)' });
+        t.list.nonNull.string('relations', {
+          description: 'issued, collective, individual_member (unit records)',
+        });
         t.list.nonNull.field('members', { type: 'InsightsMember' });
-        t.string('position', { description: 'The position the person held then (Official records)' });
-        t.field('unit', { type: 'InsightsRef', description: 'The unit the person served in then (Official records)' });
+        t.string('position', {
+          description: 'The position the person held then (Official records)',
+        });
+        t.field('unit', {
+          type: 'InsightsRef',
+          description: 'The unit the person served in then (Official records)',
+        });
       },
     }),
     nexus.objectType({
@@ -83,7 +95,10 @@ const commendationTypes = (strapi: Core.Strapi, nexus: Nexus, typeName: (uid: UI
           type: 'InsightsSummary',
           args: { include: args.include },
           resolve: async (parent: Entity, input: Record<string, unknown>) => {
-            const { data } = await commendations().summary(parse(parent, input), await localeOf(parent));
+            const { data } = await commendations().summary(
+              parse(parent, input),
+              await localeOf(parent)
+            );
             return {
               receivedTotal: data.received.total,
               receivedByForm: data.received.byForm,
@@ -124,9 +139,15 @@ export const registerCommendationsGraphql = (strapi: Core.Strapi) => {
     .use(({ nexus }: { nexus: Nexus }) => ({
       types: commendationTypes(strapi, nexus, typeName),
       resolversConfig: {
-        [`${typeName(unit.uid)}.commendations`]: { auth: { scope: ['plugin::insights.commendations.forUnit'] } },
-        [`${typeName(unit.uid)}.insightsSummary`]: { auth: { scope: ['plugin::insights.commendations.summary'] } },
-        [`${typeName(person.uid)}.commendations`]: { auth: { scope: ['plugin::insights.commendations.forUnit'] } },
+        [`${typeName(unit.uid)}.commendations`]: {
+          auth: { scope: ['plugin::insights.commendations.forUnit'] },
+        },
+        [`${typeName(unit.uid)}.insightsSummary`]: {
+          auth: { scope: ['plugin::insights.commendations.summary'] },
+        },
+        [`${typeName(person.uid)}.commendations`]: {
+          auth: { scope: ['plugin::insights.commendations.forUnit'] },
+        },
       },
     }));
 };

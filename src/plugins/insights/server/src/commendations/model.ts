@@ -11,7 +11,9 @@ export const formsOf = (strapi: Core.Strapi): string[] => {
   const attributes: Record<string, unknown> = strapi.getModel(award.uid).attributes;
   const attribute = attributes[award.form];
   const values: unknown = isRecord(attribute) ? attribute.enum : undefined;
-  return Array.isArray(values) ? values.filter((value): value is string => typeof value === 'string') : [];
+  return Array.isArray(values)
+    ? values.filter((value): value is string => typeof value === 'string')
+    : [];
 };
 
 /**
@@ -20,16 +22,27 @@ export const formsOf = (strapi: Core.Strapi): string[] => {
  */
 export const awardReferences = ({ award }: CommendationsConfig) => ({
   issuedBy: (units: string[]): Where => ({ [award.issuer]: { documentId: { $in: units } } }),
-  presentedBy: (people: string[]): Where => ({ [award.presenter]: { documentId: { $in: people } } }),
-  toUnits: (units: string[]): Where => ({ [award.recipients]: { [award.recipientUnit]: { documentId: { $in: units } } } }),
-  toPeople: (people: string[]): Where => ({ [award.recipients]: { [award.recipientPerson]: { documentId: { $in: people } } } }),
+  presentedBy: (people: string[]): Where => ({
+    [award.presenter]: { documentId: { $in: people } },
+  }),
+  toUnits: (units: string[]): Where => ({
+    [award.recipients]: { [award.recipientUnit]: { documentId: { $in: units } } },
+  }),
+  toPeople: (people: string[]): Where => ({
+    [award.recipients]: { [award.recipientPerson]: { documentId: { $in: people } } },
+  }),
 });
 
 /** Per referenced type, the award conditions that name one of its documents. */
-export const referencesTo = (config: CommendationsConfig): Record<string, (documentId: string) => Where[]> => {
+export const referencesTo = (
+  config: CommendationsConfig
+): Record<string, (documentId: string) => Where[]> => {
   const refs = awardReferences(config);
   return {
     [config.unit.uid]: (documentId) => [refs.issuedBy([documentId]), refs.toUnits([documentId])],
-    [config.person.uid]: (documentId) => [refs.presentedBy([documentId]), refs.toPeople([documentId])],
+    [config.person.uid]: (documentId) => [
+      refs.presentedBy([documentId]),
+      refs.toPeople([documentId]),
+    ],
   };
 };

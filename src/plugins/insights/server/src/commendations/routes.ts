@@ -3,11 +3,31 @@ import { adminOnly } from '../input';
 /** The commendations module's routes: /api/insights/... (public role, granted by the app) and /insights/... (admin). */
 export default {
   contentApi: [
-    { method: 'GET', path: '/units/:documentId/commendations', handler: 'commendations.forUnit', config: { policies: [] } },
-    { method: 'GET', path: '/units/:documentId/summary', handler: 'commendations.summary', config: { policies: [] } },
+    {
+      method: 'GET',
+      path: '/units/:documentId/commendations',
+      handler: 'commendations.forUnit',
+      config: { policies: [] },
+    },
+    {
+      method: 'GET',
+      path: '/units/:documentId/summary',
+      handler: 'commendations.summary',
+      config: { policies: [] },
+    },
   ],
   admin: [
-    { method: 'GET', path: '/units/:documentId/commendations', handler: 'commendations.forUnit', config: adminOnly },
-    { method: 'GET', path: '/officials/:documentId/commendations', handler: 'commendations.forPerson', config: adminOnly },
+    {
+      method: 'GET',
+      path: '/units/:documentId/commendations',
+      handler: 'commendations.forUnit',
+      config: adminOnly,
+    },
+    {
+      method: 'GET',
+      path: '/officials/:documentId/commendations',
+      handler: 'commendations.forPerson',
+      config: adminOnly,
+    },
   ],
 };

@@ -15,19 +15,28 @@ export type CommendationQuery = {
 };
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string, field: string): T =>
-  allowed.find((item) => item === value) ?? fail(`${field} must be one of: ${allowed.join(', ')}`, field);
+  allowed.find((item) => item === value) ??
+  fail(`${field} must be one of: ${allowed.join(', ')}`, field);
 const year = (value: unknown, field: string) => {
   if (value === undefined || value === '') return undefined;
-  return typeof value === 'string' && /^\d{4}$/.test(value) && Number(value) >= 1900 && Number(value) <= 2200
+  return typeof value === 'string' &&
+    /^\d{4}$/.test(value) &&
+    Number(value) >= 1900 &&
+    Number(value) <= 2200
     ? Number(value)
     : fail(`${field} must be a year written YYYY`, field);
 };
 
 /** GET /units/:documentId/commendations?include&from&to&form&status&locale; `forms`: the award schema's list. */
-export const parseCommendationQuery = (unit: unknown, query: unknown, forms: readonly string[]): CommendationQuery => {
+export const parseCommendationQuery = (
+  unit: unknown,
+  query: unknown,
+  forms: readonly string[]
+): CommendationQuery => {
   const input = isRecord(query) ? query : {};
   onlyKeys(input, ['include', 'from', 'to', 'form', 'status', 'locale'], 'query');
-  if (typeof unit !== 'string' || !DOCUMENT_ID.test(unit)) fail('unit documentId is malformed', 'documentId');
+  if (typeof unit !== 'string' || !DOCUMENT_ID.test(unit))
+    fail('unit documentId is malformed', 'documentId');
   const text = (key: string) => {
     const value = input[key];
     if (value !== undefined && typeof value !== 'string') fail(`${key} must be given once`, key);
@@ -35,8 +44,12 @@ export const parseCommendationQuery = (unit: unknown, query: unknown, forms: rea
   };
   const from = year(text('from'), 'from');
   const to = year(text('to'), 'to');
-  if (from !== undefined && to !== undefined && from > to) fail('from must not be after to', 'from');
-  const include = (text('include') ?? '').split(',').filter(Boolean).map((item) => oneOf(INCLUDES, item, 'include'));
+  if (from !== undefined && to !== undefined && from > to)
+    fail('from must not be after to', 'from');
+  const include = (text('include') ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((item) => oneOf(INCLUDES, item, 'include'));
   const form = text('form');
   return {
     unit: String(unit),

@@ -4,7 +4,8 @@ import { koaBody } from 'koa-body';
 
 import { insightsConfig } from '../config';
 
-const isTooLarge = (error: unknown) => error instanceof Error && 'status' in error && error.status === 413;
+const isTooLarge = (error: unknown) =>
+  error instanceof Error && 'status' in error && error.status === 413;
 
 /**
  * The view beacon's body parser, placed before `strapi::body` in config/middlewares.ts. It stops reading at
@@ -17,7 +18,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
     if (ctx.method !== 'POST' || ctx.path !== path) return next();
     const limit = insightsConfig(strapi).maxBodyBytes;
     try {
-      await koaBody({ multipart: false, jsonLimit: limit, textLimit: limit, formLimit: limit })(ctx, async () => undefined);
+      await koaBody({ multipart: false, jsonLimit: limit, textLimit: limit, formLimit: limit })(
+        ctx,
+        async () => undefined
+      );
     } catch (error) {
       if (isTooLarge(error)) throw new errors.PayloadTooLargeError(`Body over ${limit} bytes`);
       throw error;

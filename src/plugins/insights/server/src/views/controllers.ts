@@ -18,13 +18,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const today = () => portalDay(strapi);
 
   const dailySeries = async (ctx: Context, state: 'published' | 'any') => {
-    const query = parseDailyQuery(ctx.params.documentId, ctx.query, documents().trackableTypeNames(), today(), addDays(today(), -29));
+    const query = parseDailyQuery(
+      ctx.params.documentId,
+      ctx.query,
+      documents().trackableTypeNames(),
+      today(),
+      addDays(today(), -29)
+    );
     const uid = documents().contentTypeOf(query.type);
     const locale = await locales().resolve(query.locale);
     if (state === 'published') await documents().assertPublished(uid, query.documentId, locale);
     else await documents().assertExists(uid, query.documentId, locale);
     const key = { contentType: uid, documentId: query.documentId, locale };
-    ctx.body = { data: await store().daily(key, query.from, query.to), meta: { ...query, locale, total: await store().totalOf(key) } };
+    ctx.body = {
+      data: await store().daily(key, query.from, query.to),
+      meta: { ...query, locale, total: await store().totalOf(key) },
+    };
   };
 
   return {
@@ -36,19 +45,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const userAgent = ctx.get('user-agent');
       const ip: string = visitors().clientIp(ctx.req);
       const visitor: string = await visitors().visitorHash(ip, userAgent);
-      const source: HitSource = { visitor, client: await visitors().clientHash(ip), document: `${hit.type}:${hit.documentId}` };
+      const source: HitSource = {
+        visitor,
+        client: await visitors().clientHash(ip),
+        document: `${hit.type}:${hit.documentId}`,
+      };
       const verdict = service(strapi, 'rateLimit').allowHit(source);
       if (!verdict.allowed) {
         ctx.set('Retry-After', String(verdict.retryAfterSeconds));
-        throw new errors.RateLimitError(`Too many view hits from this client; try again in ${verdict.retryAfterSeconds} s`, {
-          retryAfterSeconds: verdict.retryAfterSeconds,
-        });
+        throw new errors.RateLimitError(
+          `Too many view hits from this client; try again in ${verdict.retryAfterSeconds} s`,
+          {
+            retryAfterSeconds: verdict.retryAfterSeconds,
+          }
+        );
       }
 
-      const key = { contentType: documents().contentTypeOf(hit.type), documentId: hit.documentId, locale: await locales().resolve(hit.locale) };
-      const mark = visitors().isBot(userAgent) ? null : visitors().viewMark(visitor, key.contentType, key.documentId, key.locale);
+      const key = {
+        contentType: documents().contentTypeOf(hit.type),
+        documentId: hit.documentId,
+        locale: await locales().resolve(hit.locale),
+      };
+      const mark = visitors().isBot(userAgent)
+        ? null
+        : visitors().viewMark(visitor, key.contentType, key.documentId, key.locale);
       const { published, counted, views } = await store().record(key, mark);
-      if (!published) throw new errors.NotFoundError(`No published ${hit.type} "${hit.documentId}" in locale "${key.locale}"`);
+      if (!published)
+        throw new errors.NotFoundError(
+          `No published ${hit.type} "${hit.documentId}" in locale "${key.locale}"`
+        );
       ctx.body = { data: { counted, views } };
     },
 
@@ -56,7 +81,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async ranking(ctx: Context) {
       const query = parseRankingQuery(ctx.query, documents().trackableTypeNames());
       const { entries, locale } = await service(strapi, 'rankings').top(query);
-      ctx.body = { data: entries, meta: { type: query.type, period: query.period, locale, organization: query.organization ?? null } };
+      ctx.body = {
+        data: entries,
+        meta: {
+          type: query.type,
+          period: query.period,
+          locale,
+          organization: query.organization ?? null,
+        },
+      };
     },
 
     /** GET /api/insights/views/:documentId/daily: one row per day, zero-filled, for charts; published documents only. */
@@ -73,7 +106,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /views/counts (admin): totals of a page of documents, every locale, in one query. */
     async counts(ctx: Context) {
       const query = parseCountsQuery(ctx.query, documents().trackableTypeNames());
-      const totals = await store().totalsFor(documents().contentTypeOf(query.type), query.documentIds);
+      const totals = await store().totalsFor(
+        documents().contentTypeOf(query.type),
+        query.documentIds
+      );
       ctx.body = { data: Object.fromEntries(totals) };
     },
   };

@@ -45,7 +45,8 @@ export const registerViewsGraphql = (strapi: Core.Strapi) => {
             definition(t) {
               t.nonNull.int('viewCount', {
                 description: 'Views in this entry’s locale (insights plugin)',
-                resolve: (parent: Parent) => (typeof parent.viewCount === 'number' ? parent.viewCount : countLater(uid, parent)),
+                resolve: (parent: Parent) =>
+                  typeof parent.viewCount === 'number' ? parent.viewCount : countLater(uid, parent),
               });
             },
           })

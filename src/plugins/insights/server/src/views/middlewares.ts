@@ -7,18 +7,28 @@ import { service } from '../services';
 const READS = new Set(['findMany', 'findOne', 'findFirst']);
 type Entry = { documentId?: unknown; locale?: unknown; viewCount?: number };
 
-const isEntry = (value: unknown): value is Entry => typeof value === 'object' && value !== null && 'documentId' in value;
+const isEntry = (value: unknown): value is Entry =>
+  typeof value === 'object' && value !== null && 'documentId' in value;
 
 /**
  * Puts `viewCount` (the count for the entry's locale) on every entry in one query for the whole page.
  * `locale` stands for entries read without their locale field (e.g. `fields=title`).
  */
-export const attachViewCounts = async (strapi: Core.Strapi, contentType: UID.ContentType, result: unknown, locale?: string) => {
+export const attachViewCounts = async (
+  strapi: Core.Strapi,
+  contentType: UID.ContentType,
+  result: unknown,
+  locale?: string
+) => {
   const entries = (Array.isArray(result) ? result : [result]).filter(isEntry);
   if (entries.length === 0) return;
-  const totals = await service(strapi, 'viewStore').totalsFor(contentType, entries.map((entry) => String(entry.documentId)));
+  const totals = await service(strapi, 'viewStore').totalsFor(
+    contentType,
+    entries.map((entry) => String(entry.documentId))
+  );
   const fallback = locale ?? (await service(strapi, 'locales').defaultLocale());
-  for (const entry of entries) entry.viewCount = totals.get(`${entry.documentId}:${entry.locale ?? fallback}`) ?? 0;
+  for (const entry of entries)
+    entry.viewCount = totals.get(`${entry.documentId}:${entry.locale ?? fallback}`) ?? 0;
 };
 
 const isTrackable = (strapi: Core.Strapi, uid: string) =>
@@ -33,10 +43,14 @@ export const viewCountsMiddleware =
   async (ctx, next) => {
     const result = await next();
     const route: unknown = strapi.requestContext.get()?.state?.route;
-    const fromContentApi = isRecord(route) && isRecord(route.info) && route.info.type === 'content-api';
+    const fromContentApi =
+      isRecord(route) && isRecord(route.info) && route.info.type === 'content-api';
     if (fromContentApi && READS.has(ctx.action) && isTrackable(strapi, ctx.uid)) {
       const params: unknown = ctx.params;
-      const locale = isRecord(params) && typeof params.locale === 'string' && params.locale !== '*' ? params.locale : undefined;
+      const locale =
+        isRecord(params) && typeof params.locale === 'string' && params.locale !== '*'
+          ? params.locale
+          : undefined;
       await attachViewCounts(strapi, ctx.uid, result, locale);
     }
     return result;
@@ -48,8 +62,14 @@ export const forgetDeletedMiddleware =
   async (ctx, next) => {
     const result = await next();
     const params: unknown = ctx.params;
-    if (ctx.action === 'delete' && isTrackable(strapi, ctx.uid) && isRecord(params) && typeof params.documentId === 'string') {
-      const locale = typeof params.locale === 'string' && params.locale !== '*' ? params.locale : undefined;
+    if (
+      ctx.action === 'delete' &&
+      isTrackable(strapi, ctx.uid) &&
+      isRecord(params) &&
+      typeof params.documentId === 'string'
+    ) {
+      const locale =
+        typeof params.locale === 'string' && params.locale !== '*' ? params.locale : undefined;
       await service(strapi, 'viewStore').forget(ctx.uid, params.documentId, locale);
     }
     return result;

@@ -26,13 +26,18 @@ export const awardIssuerRule =
     const form = award.form in call.data ? call.data[award.form] : stored?.[award.form];
     const storedIssuer: string | null = stored?.[award.issuer]?.documentId ?? null;
     // An input shape that names no single target (e.g. a bare disconnect list) leaves the stored issuer.
-    const written = award.issuer in call.data ? await relationTarget(strapi, unit.uid, call.data[award.issuer]) : undefined;
+    const written =
+      award.issuer in call.data
+        ? await relationTarget(strapi, unit.uid, call.data[award.issuer])
+        : undefined;
     const issuerId = written === undefined ? storedIssuer : written;
     // The oldest locale names the issuer, so the shared warning reads the same whichever locale is written.
     const issuer = issuerId
-      ? await strapi.db
-          .query(unit.uid)
-          .findOne({ where: { documentId: issuerId }, select: [unit.name, unit.level, unit.kind], orderBy: { id: 'asc' } })
+      ? await strapi.db.query(unit.uid).findOne({
+          where: { documentId: issuerId },
+          select: [unit.name, unit.level, unit.kind],
+          orderBy: { id: 'asc' },
+        })
       : null;
 
     const rule = typeof form === 'string' ? issuerRules[form] : undefined;

@@ -37,10 +37,16 @@ const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => 
   const typed = hasText(item.name);
   const kind = item[names.recipientKind];
   if (kind === 'collective' && (!unit || person || typed)) {
-    throw recipientError(index, 'a collective recipient is one organization, with no official or typed name');
+    throw recipientError(
+      index,
+      'a collective recipient is one organization, with no official or typed name'
+    );
   }
   if (kind === 'individual' && (unit || person === typed)) {
-    throw recipientError(index, 'an individual recipient is either an official or a typed name, not both and not a unit');
+    throw recipientError(
+      index,
+      'an individual recipient is either an official or a typed name, not both and not a unit'
+    );
   }
 };
 
@@ -53,7 +59,9 @@ const count = (value: unknown) => {
 /** The derived totals: recipients named in this locale plus the shared counted numbers. */
 const totals = (names: AwardNames, recipients: unknown, counted: Record<string, unknown>) => {
   const named = (kind: string) =>
-    Array.isArray(recipients) ? recipients.filter((item) => isRecord(item) && item[names.recipientKind] === kind).length : 0;
+    Array.isArray(recipients)
+      ? recipients.filter((item) => isRecord(item) && item[names.recipientKind] === kind).length
+      : 0;
   return {
     collectiveCount: named('collective') + count(counted.countedCollectives),
     individualCount: named('individual') + count(counted.countedIndividuals),
@@ -82,7 +90,13 @@ const mergedRecipients = async (strapi: Core.Strapi, call: WriteCall, names: Awa
   const complete = names.recipients in data && COUNTED.every((field) => field in data);
   const stored = complete ? null : await storedDraft(strapi, call, names);
   const pick = (field: string) => (field in data ? data[field] : stored?.[field]);
-  return { recipients: pick(names.recipients), counted: { countedCollectives: pick('countedCollectives'), countedIndividuals: pick('countedIndividuals') } };
+  return {
+    recipients: pick(names.recipients),
+    counted: {
+      countedCollectives: pick('countedCollectives'),
+      countedIndividuals: pick('countedIndividuals'),
+    },
+  };
 };
 
 /**
@@ -98,13 +112,19 @@ const recountEveryVersion = async (strapi: Core.Strapi, documentId: string, name
   });
   for (const row of rows) {
     const derived = totals(names, row[names.recipients], row);
-    if (derived.collectiveCount === row.collectiveCount && derived.individualCount === row.individualCount) continue;
+    if (
+      derived.collectiveCount === row.collectiveCount &&
+      derived.individualCount === row.individualCount
+    )
+      continue;
     await strapi.db.query(names.uid).update({ where: { id: row.id }, data: derived });
   }
 };
 
 const documentIdAfter = (params: unknown, result: unknown) => {
-  const from = [params, result].find((value) => isRecord(value) && typeof value.documentId === 'string');
+  const from = [params, result].find(
+    (value) => isRecord(value) && typeof value.documentId === 'string'
+  );
   return isRecord(from) ? String(from.documentId) : undefined;
 };
 
@@ -119,15 +139,26 @@ export const awardRecipientsRule =
     if (ctx.uid !== names.uid || !SYNCING_ACTIONS.includes(ctx.action)) return next();
     const call = asWriteCall(ctx);
     if (call) {
-      const touched = call.action === 'create' || [names.recipients, ...COUNTED].some((field) => field in call.data);
+      const touched =
+        call.action === 'create' ||
+        [names.recipients, ...COUNTED].some((field) => field in call.data);
       const merged = await mergedRecipients(strapi, call, names);
       const written = call.data[names.recipients];
       if (Array.isArray(written)) written.forEach(checkRecipient(names));
       const derived = totals(names, merged.recipients, merged.counted);
       if (touched && derived.collectiveCount + derived.individualCount === 0) {
-        throw new errors.ValidationError('an award needs at least one recipient, named or counted', {
-          errors: [{ path: ['recipients'], message: 'no recipient named or counted', name: 'ValidationError' }],
-        });
+        throw new errors.ValidationError(
+          'an award needs at least one recipient, named or counted',
+          {
+            errors: [
+              {
+                path: ['recipients'],
+                message: 'no recipient named or counted',
+                name: 'ValidationError',
+              },
+            ],
+          }
+        );
       }
       Object.assign(call.data, derived);
     }

@@ -15,7 +15,13 @@ export const awardReferencesRule =
     const { commendations } = insightsConfig(strapi);
     // Where awards name units and people: deleting one of them would lose part of a commendation record.
     const references = referencesTo(commendations)[ctx.uid];
-    if (ctx.action !== 'delete' || !references || !isRecord(params) || typeof params.documentId !== 'string') return next();
+    if (
+      ctx.action !== 'delete' ||
+      !references ||
+      !isRecord(params) ||
+      typeof params.documentId !== 'string'
+    )
+      return next();
 
     const awards = await strapi.db.query(commendations.award.uid).findMany({
       select: ['documentId', 'title', 'locale'],
@@ -23,8 +29,12 @@ export const awardReferencesRule =
     });
     // One entry per award, titled in the default locale when it has one (later rows win in the Map).
     const mainLocale = await service(strapi, 'locales').defaultLocale();
-    const ranked = [...awards].sort((a, b) => Number(a.locale === mainLocale) - Number(b.locale === mainLocale));
-    const named = [...new Map(ranked.map((award) => [award.documentId, String(award.title)])).entries()];
+    const ranked = [...awards].sort(
+      (a, b) => Number(a.locale === mainLocale) - Number(b.locale === mainLocale)
+    );
+    const named = [
+      ...new Map(ranked.map((award) => [award.documentId, String(award.title)])).entries(),
+    ];
     if (named.length > 0) {
       throw new errors.ValidationError(
         `Cannot delete: named by ${named.length} award(s): ${named.map(([, title]) => `"${title}"`).join(', ')}`,

@@ -32,9 +32,13 @@ type Member = { official: string; fullName: string; position: string; unit: stri
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const refOf = (value: unknown, name: string): Ref =>
-  isRecord(value) && typeof value.documentId === 'string' ? { documentId: value.documentId, name: text(value[name]) ?? '' } : null;
+  isRecord(value) && typeof value.documentId === 'string'
+    ? { documentId: value.documentId, name: text(value[name]) ?? '' }
+    : null;
 const heldOn = (position: PositionRow, day: string | null) =>
-  !day || ((!position.startDate || position.startDate <= day) && (!position.endDate || position.endDate >= day));
+  !day ||
+  ((!position.startDate || position.startDate <= day) &&
+    (!position.endDate || position.endDate >= day));
 
 /**
  * Relates commendations to units and their people, through the types and fields named in the plugin config.
@@ -48,17 +52,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     person(row: unknown): PersonRow | null {
       const { person, unit } = names();
       if (!isRecord(row) || typeof row.documentId !== 'string') return null;
-      const positions = list(row[person.positions]).filter(isRecord).map((p) => ({
-        title: text(p[person.positionTitle]) ?? '',
-        startDate: text(p[person.positionStart]),
-        endDate: text(p[person.positionEnd]),
-        unit: refOf(p[person.positionUnit], unit.name),
-      }));
+      const positions = list(row[person.positions])
+        .filter(isRecord)
+        .map((p) => ({
+          title: text(p[person.positionTitle]) ?? '',
+          startDate: text(p[person.positionStart]),
+          endDate: text(p[person.positionEnd]),
+          unit: refOf(p[person.positionUnit], unit.name),
+        }));
       return { documentId: row.documentId, fullName: text(row[person.name]) ?? '', positions };
     },
     award(row: unknown): AwardRow | null {
       const { award, unit } = names();
-      if (!isRecord(row) || typeof row.id !== 'number' || typeof row.documentId !== 'string') return null;
+      if (!isRecord(row) || typeof row.id !== 'number' || typeof row.documentId !== 'string')
+        return null;
       const presentedAt = row[award.presentedAt];
       return {
         id: row.id,
@@ -80,14 +87,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!isRecord(row)) return [];
       return list(row[award.recipients])
         .filter(isRecord)
-        .map((r) => ({ kind: r[award.recipientKind], person: refOf(r[award.recipientPerson], 'documentId')?.documentId ?? null }));
+        .map((r) => ({
+          kind: r[award.recipientKind],
+          person: refOf(r[award.recipientPerson], 'documentId')?.documentId ?? null,
+        }));
     },
   };
   const present = <T>(value: T | null): value is T => value !== null;
 
   const personPopulate = () => {
     const { person, unit } = names();
-    return { [person.positions]: { populate: { [person.positionUnit]: { select: ['documentId', unit.name] } } } };
+    return {
+      [person.positions]: {
+        populate: { [person.positionUnit]: { select: ['documentId', unit.name] } },
+      },
+    };
   };
   const awardPopulate = () => {
     const { award, unit } = names();
@@ -104,10 +118,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     let frontier = [root];
     while (frontier.length > 0 && include.length > 0) {
       const or: Record<string, unknown>[] = [];
-      if (include.includes('descendants')) or.push({ [unit.parent]: { documentId: { $in: frontier } } });
-      if (include.includes('predecessors')) or.push({ [unit.successor]: { documentId: { $in: frontier } } });
-      const rows = await strapi.db.query(unit.uid).findMany({ select: ['documentId'], where: { $or: or } });
-      frontier = [...new Set(rows.map((row) => String(row.documentId)))].filter((id) => !units.has(id));
+      if (include.includes('descendants'))
+        or.push({ [unit.parent]: { documentId: { $in: frontier } } });
+      if (include.includes('predecessors'))
+        or.push({ [unit.successor]: { documentId: { $in: frontier } } });
+      const rows = await strapi.db
+        .query(unit.uid)
+        .findMany({ select: ['documentId'], where: { $or: or } });
+      frontier = [...new Set(rows.map((row) => String(row.documentId)))].filter(
+        (id) => !units.has(id)
+      );
       frontier.forEach((id) => units.add(id));
     }
     return [...units];
@@ -142,7 +162,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const documents = service(strapi, 'documents');
     const views = { total: 0, last30Days: 0 };
     for (const uid of documents.unitTypes()) {
-      const sums = await service(strapi, 'viewStore').sumViews(uid, locale, await documents.documentIdsOfUnits(uid, locale, units));
+      const sums = await service(strapi, 'viewStore').sumViews(
+        uid,
+        locale,
+        await documents.documentIdsOfUnits(uid, locale, units)
+      );
       views.total += sums.total;
       views.last30Days += sums.last30Days;
     }
@@ -150,7 +174,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const assertUnitExists = async (documentId: string) => {
-    if (!(await strapi.db.query(names().unit.uid).findOne({ select: ['id'], where: { documentId } }))) {
+    if (
+      !(await strapi.db.query(names().unit.uid).findOne({ select: ['id'], where: { documentId } }))
+    ) {
       throw new errors.NotFoundError(`No organization "${documentId}"`);
     }
   };
@@ -160,7 +186,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { person } = names();
     const rows = await strapi.db.query(person.uid).findMany({
       select: ['documentId', person.name],
-      where: { locale, [person.positions]: { [person.positionUnit]: { documentId: { $in: units } } } },
+      where: {
+        locale,
+        [person.positions]: { [person.positionUnit]: { documentId: { $in: units } } },
+      },
       populate: personPopulate(),
     });
     return rows.map(read.person).filter(present);
@@ -175,9 +204,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const refs = awardReferences(names());
     const ids = async (where: Record<string, unknown>) =>
       new Set<number>(
-        (await strapi.db.query(award.uid).findMany({ select: ['id'], where: { locale, publishedAt: { $notNull: true }, ...where } })).map(
-          (row) => Number(row.id)
-        )
+        (
+          await strapi.db.query(award.uid).findMany({
+            select: ['id'],
+            where: { locale, publishedAt: { $notNull: true }, ...where },
+          })
+        ).map((row) => Number(row.id))
       );
     const personIds = people.map((p) => p.documentId);
     return {
@@ -189,7 +221,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const awardsById = async (ids: number[]) => {
     if (ids.length === 0) return [];
-    const rows = await strapi.db.query(names().award.uid).findMany({ where: { id: { $in: ids } }, populate: awardPopulate() });
+    const rows = await strapi.db
+      .query(names().award.uid)
+      .findMany({ where: { id: { $in: ids } }, populate: awardPopulate() });
     return rows.map(read.award).filter(present);
   };
 
@@ -200,23 +234,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = await strapi.db.query(award.uid).findMany({
       select: ['id'],
       where: { id: { $in: [...ids] } },
-      populate: { [award.recipients]: { populate: { [award.recipientPerson]: { select: ['documentId', person.name] } } } },
+      populate: {
+        [award.recipients]: {
+          populate: { [award.recipientPerson]: { select: ['documentId', person.name] } },
+        },
+      },
     });
     return new Map(rows.map((row) => [Number(row.id), read.recipients(row)]));
   };
 
   /** The recipients of an award who were members of the units (held a position there) on its date. */
-  const membersAmong = (recipients: Recipient[], people: Map<string, PersonRow>, units: Set<string>, day: string | null) =>
+  const membersAmong = (
+    recipients: Recipient[],
+    people: Map<string, PersonRow>,
+    units: Set<string>,
+    day: string | null
+  ) =>
     recipients.flatMap((recipient): Member[] => {
       const person = people.get(recipient.person ?? '');
-      const position = person?.positions.find((p) => units.has(p.unit?.documentId ?? '') && heldOn(p, day));
+      const position = person?.positions.find(
+        (p) => units.has(p.unit?.documentId ?? '') && heldOn(p, day)
+      );
       return recipient.kind === 'individual' && person && position
-        ? [{ official: person.documentId, fullName: person.fullName, position: position.title, unit: position.unit?.name ?? '' }]
+        ? [
+            {
+              official: person.documentId,
+              fullName: person.fullName,
+              position: position.title,
+              unit: position.unit?.name ?? '',
+            },
+          ]
         : [];
     });
 
   const countBy = <T>(entries: T[], key: (entry: T) => string) =>
-    entries.reduce<Record<string, number>>((totals, entry) => ({ ...totals, [key(entry)]: (totals[key(entry)] ?? 0) + 1 }), {});
+    entries.reduce<Record<string, number>>(
+      (totals, entry) => ({ ...totals, [key(entry)]: (totals[key(entry)] ?? 0) + 1 }),
+      {}
+    );
 
   const forUnit = async (query: CommendationQuery, locale: string) => {
     await assertUnitExists(query.unit);
@@ -236,9 +291,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (collective.has(award.id)) relations.add('collective');
       if (members.length > 0) relations.add('individual_member');
       const year = yearOf(day);
-      return relations.size > 0 && matches(query, award, year) ? [{ ...describe(award, year), relations: [...relations], members }] : [];
+      return relations.size > 0 && matches(query, award, year)
+        ? [{ ...describe(award, year), relations: [...relations], members }]
+        : [];
     });
-    const totals = { byForm: countBy(related, (e) => e.form), byYear: countBy(related, (e) => String(e.year ?? 'unknown')) };
+    const totals = {
+      byForm: countBy(related, (e) => e.form),
+      byYear: countBy(related, (e) => String(e.year ?? 'unknown')),
+    };
     return { data: related, meta: { units: units.length, unitIds: units, totals } };
   };
 
@@ -253,9 +313,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           populate: personPopulate(),
         })
       );
-      if (!person) throw new errors.NotFoundError(`No official "${official}" in locale "${locale}"`);
+      if (!person)
+        throw new errors.NotFoundError(`No official "${official}" in locale "${locale}"`);
       const rows = await strapi.db.query(award.uid).findMany({
-        where: { locale, publishedAt: { $notNull: true }, ...awardReferences(names()).toPeople([official]) },
+        where: {
+          locale,
+          publishedAt: { $notNull: true },
+          ...awardReferences(names()).toPeople([official]),
+        },
         populate: awardPopulate(),
       });
       return rows
@@ -265,7 +330,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const day = dayOf(entry);
           const year = yearOf(day);
           const position = person.positions.find((p) => heldOn(p, day));
-          return matches(query, entry, year) ? [{ ...describe(entry, year), position: position?.title ?? null, unit: position?.unit ?? null }] : [];
+          return matches(query, entry, year)
+            ? [
+                {
+                  ...describe(entry, year),
+                  position: position?.title ?? null,
+                  unit: position?.unit ?? null,
+                },
+              ]
+            : [];
         });
     },
 

@@ -25,7 +25,10 @@ const TABLES: Record<string, TableBuilder> = {
     table.string('document_id', 64).notNullable();
     table.integer('views').notNullable().defaultTo(0);
     table.primary(['content_type', 'period', 'starts_on', 'locale', 'document_id']);
-    table.index(['content_type', 'locale', 'period', 'starts_on', 'views'], 'insights_view_buckets_rank');
+    table.index(
+      ['content_type', 'locale', 'period', 'starts_on', 'views'],
+      'insights_view_buckets_rank'
+    );
     table.index(['document_id', 'period', 'starts_on'], 'insights_view_buckets_document');
   },
   insights_visitor_marks: (table) => {

@@ -18,7 +18,8 @@ const source = {
   getMigration: async (migration: Migration) => ({ up: migration.up, down: async () => undefined }),
 };
 
-const isLockedError = (error: unknown) => error instanceof Error && error.name === 'MigrationLocked';
+const isLockedError = (error: unknown) =>
+  error instanceof Error && error.name === 'MigrationLocked';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -27,7 +28,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export const migrate = async (knex: Knex, attempts = 30): Promise<string[]> => {
   try {
-    const [, names]: [number, string[]] = await knex.migrate.latest({ migrationSource: source, tableName: MIGRATIONS_TABLE });
+    const [, names]: [number, string[]] = await knex.migrate.latest({
+      migrationSource: source,
+      tableName: MIGRATIONS_TABLE,
+    });
     return names;
   } catch (error) {
     if (!isLockedError(error) || attempts <= 1) throw error;

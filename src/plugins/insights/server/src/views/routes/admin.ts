@@ -6,5 +6,10 @@ export default [
   { method: 'GET', path: '/views/types', handler: 'views.types', config: { auth: false } },
   { method: 'GET', path: '/views/top', handler: 'views.ranking', config: adminOnly },
   { method: 'GET', path: '/views/counts', handler: 'views.counts', config: adminOnly },
-  { method: 'GET', path: '/views/:documentId/daily', handler: 'views.dailyAnyState', config: adminOnly },
+  {
+    method: 'GET',
+    path: '/views/:documentId/daily',
+    handler: 'views.dailyAnyState',
+    config: adminOnly,
+  },
 ];

@@ -6,5 +6,10 @@
 export default [
   { method: 'POST', path: '/views', handler: 'views.track', config: { auth: false } },
   { method: 'GET', path: '/views/top', handler: 'views.ranking', config: { policies: [] } },
-  { method: 'GET', path: '/views/:documentId/daily', handler: 'views.daily', config: { policies: [] } },
+  {
+    method: 'GET',
+    path: '/views/:documentId/daily',
+    handler: 'views.daily',
+    config: { policies: [] },
+  },
 ];

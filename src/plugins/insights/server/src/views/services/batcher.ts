@@ -4,8 +4,13 @@
  * only after its batch commits, so an acknowledged hit is durable; a failed batch fails its hits, and none
  * of them is acknowledged.
  */
-export const createBatcher = <Item, Result>(write: (items: Item[]) => Promise<Result[]>, writers: number, maxBatch = 500) => {
-  let queue: { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }[] = [];
+export const createBatcher = <Item, Result>(
+  write: (items: Item[]) => Promise<Result[]>,
+  writers: number,
+  maxBatch = 500
+) => {
+  let queue: { item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }[] =
+    [];
   let writing = 0;
   const drain = async () => {
     if (writing >= writers || queue.length === 0) return;

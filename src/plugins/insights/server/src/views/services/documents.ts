@@ -10,11 +10,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => insightsConfig(strapi);
   const contentTypeOf = (type: string): UID.ContentType => {
     const uid = config().trackableTypes[type];
-    if (!uid) throw new errors.ValidationError(`type must be one of: ${Object.keys(config().trackableTypes).join(', ')}`);
+    if (!uid)
+      throw new errors.ValidationError(
+        `type must be one of: ${Object.keys(config().trackableTypes).join(', ')}`
+      );
     return uid;
   };
 
-  const isPublishable = (uid: UID.ContentType) => contentTypes.hasDraftAndPublish(strapi.getModel(uid));
+  const isPublishable = (uid: UID.ContentType) =>
+    contentTypes.hasDraftAndPublish(strapi.getModel(uid));
 
   /** The relation that places an entry in a unit (config unitField), when this type has it. */
   const unitField = (uid: UID.ContentType) => {
@@ -28,7 +32,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (!field) return [];
     const rows = await strapi.db.query(uid).findMany({
       select: ['documentId'],
-      where: { locale, [field]: { documentId: { $in: units } }, ...(isPublishable(uid) ? { publishedAt: { $notNull: true } } : {}) },
+      where: {
+        locale,
+        [field]: { documentId: { $in: units } },
+        ...(isPublishable(uid) ? { publishedAt: { $notNull: true } } : {}),
+      },
     });
     return rows.map((r) => String(r.documentId));
   };
@@ -39,33 +47,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** 404 unless the document exists in this locale, in any state. */
     async assertExists(uid: UID.ContentType, documentId: string, locale: string) {
-      if (!(await strapi.db.query(uid).findOne({ select: ['id'], where: { documentId, locale } }))) {
-        throw new errors.NotFoundError(`No ${uid.split('.').pop()} "${documentId}" in locale "${locale}"`);
+      if (
+        !(await strapi.db.query(uid).findOne({ select: ['id'], where: { documentId, locale } }))
+      ) {
+        throw new errors.NotFoundError(
+          `No ${uid.split('.').pop()} "${documentId}" in locale "${locale}"`
+        );
       }
     },
 
     /** 404 unless the document is published in this locale: the public daily series answers like the document itself. */
     async assertPublished(uid: UID.ContentType, documentId: string, locale: string) {
       const published = isPublishable(uid) ? { publishedAt: { $notNull: true } } : {};
-      if (!(await strapi.db.query(uid).findOne({ select: ['id'], where: { documentId, locale, ...published } }))) {
-        throw new errors.NotFoundError(`No published ${uid.split('.').pop()} "${documentId}" in locale "${locale}"`);
+      if (
+        !(await strapi.db
+          .query(uid)
+          .findOne({ select: ['id'], where: { documentId, locale, ...published } }))
+      ) {
+        throw new errors.NotFoundError(
+          `No published ${uid.split('.').pop()} "${documentId}" in locale "${locale}"`
+        );
       }
     },
 
     /** Published documents of a type that belong to a unit (its unitField relation). */
     async documentIdsOfUnit(uid: UID.ContentType, locale: string, unit: string) {
       if (!unitField(uid)) {
-        throw new errors.ValidationError(`${uid.split('.').pop()} has no organization to filter by`, { field: 'organization' });
+        throw new errors.ValidationError(
+          `${uid.split('.').pop()} has no organization to filter by`,
+          { field: 'organization' }
+        );
       }
       const { uid: unitType } = config().commendations.unit;
-      if (!(await strapi.db.query(unitType).findOne({ select: ['id'], where: { documentId: unit } }))) {
+      if (
+        !(await strapi.db.query(unitType).findOne({ select: ['id'], where: { documentId: unit } }))
+      ) {
         throw new errors.NotFoundError(`No organization "${unit}"`);
       }
       return documentIdsOfUnits(uid, locale, [unit]);
     },
 
     /** Trackable types whose entries belong to a unit (have the unitField relation). */
-    unitTypes: () => Object.values(config().trackableTypes).filter((uid) => unitField(uid) !== null),
+    unitTypes: () =>
+      Object.values(config().trackableTypes).filter((uid) => unitField(uid) !== null),
 
     documentIdsOfUnits,
 
@@ -75,9 +99,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const label = LABEL_FIELDS.find((field) => field in attributes) ?? 'documentId';
       const rows = await strapi.db.query(uid).findMany({
         select: ['documentId', label, ...('slug' in attributes ? ['slug'] : [])],
-        where: { documentId: { $in: documentIds }, locale, ...(isPublishable(uid) ? { publishedAt: { $notNull: true } } : {}) },
+        where: {
+          documentId: { $in: documentIds },
+          locale,
+          ...(isPublishable(uid) ? { publishedAt: { $notNull: true } } : {}),
+        },
       });
-      return new Map(rows.map((r) => [String(r.documentId), { title: String(r[label] ?? ''), slug: r.slug ?? null }]));
+      return new Map(
+        rows.map((r) => [
+          String(r.documentId),
+          { title: String(r[label] ?? ''), slug: r.slug ?? null },
+        ])
+      );
     },
   };
 };

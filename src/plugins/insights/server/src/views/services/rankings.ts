@@ -3,7 +3,13 @@ import type { Core } from '@strapi/strapi';
 import type { RankPeriod } from '../../clock';
 import { service } from '../../services';
 
-export type RankingQuery = { type: string; period: RankPeriod; locale?: string; organization?: string; limit: number };
+export type RankingQuery = {
+  type: string;
+  period: RankPeriod;
+  locale?: string;
+  organization?: string;
+  limit: number;
+};
 export type RankedEntry = { documentId: string; title: string; slug: string | null; views: number };
 
 /** Most-viewed lists, for REST, GraphQL and the admin panel alike. */
@@ -12,10 +18,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const documents = service(strapi, 'documents');
     const uid = documents.contentTypeOf(query.type);
     const locale = await service(strapi, 'locales').resolve(query.locale);
-    const among = query.organization ? await documents.documentIdsOfUnit(uid, locale, query.organization) : null;
+    const among = query.organization
+      ? await documents.documentIdsOfUnit(uid, locale, query.organization)
+      : null;
     // A few more than the limit: ranked documents may since have been unpublished or deleted.
-    const ranked = await service(strapi, 'viewStore').ranking(uid, locale, query.period, query.limit * 2 + 5, among);
-    const labels = await documents.labels(uid, locale, ranked.map((r) => r.documentId));
+    const ranked = await service(strapi, 'viewStore').ranking(
+      uid,
+      locale,
+      query.period,
+      query.limit * 2 + 5,
+      among
+    );
+    const labels = await documents.labels(
+      uid,
+      locale,
+      ranked.map((r) => r.documentId)
+    );
     const entries: RankedEntry[] = ranked.flatMap((r) => {
       const label = labels.get(r.documentId);
       return label ? [{ documentId: r.documentId, ...label, views: r.views }] : [];

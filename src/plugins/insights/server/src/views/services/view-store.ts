@@ -2,7 +2,14 @@ import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 
 import { insightsConfig } from '../../config';
-import { addDays, daysBetween, PERIODS, periodStart, portalDay, type RankPeriod } from '../../clock';
+import {
+  addDays,
+  daysBetween,
+  PERIODS,
+  periodStart,
+  portalDay,
+  type RankPeriod,
+} from '../../clock';
 import { isRecord } from '../../utils';
 import { createBatcher } from './batcher';
 import { BUCKETS, MARKS, TOTALS } from './tables';
@@ -11,44 +18,88 @@ export type ViewKey = { contentType: UID.ContentType; documentId: string; locale
 
 const BUCKET_KEY = ['content_type', 'document_id', 'locale', 'period', 'starts_on'];
 const TOTAL_KEY = ['content_type', 'document_id', 'locale'];
-const row = ({ contentType, documentId, locale }: ViewKey) => ({ content_type: contentType, document_id: documentId, locale });
+const row = ({ contentType, documentId, locale }: ViewKey) => ({
+  content_type: contentType,
+  document_id: documentId,
+  locale,
+});
 
 export type HitResult = { published: boolean; counted: boolean; views: number };
-export type Hit = { key: ViewKey; mark: string | null; now: number; expiresAt: number; day: string };
+export type Hit = {
+  key: ViewKey;
+  mark: string | null;
+  now: number;
+  expiresAt: number;
+  day: string;
+};
 type Knex = Core.Strapi['db']['connection'];
-type ContentTable = { table: string; documentId: string; locale: string; publishedAt: string | null };
+type ContentTable = {
+  table: string;
+  documentId: string;
+  locale: string;
+  publishedAt: string | null;
+};
 
 /** Where a content type's rows live, to check "published in this locale" inside the counting write. */
 const contentTable = (strapi: Core.Strapi, uid: UID.ContentType): ContentTable => {
   const meta = strapi.db.metadata.get(uid);
   const column = (attribute: string) => {
     const definition: unknown = meta.attributes[attribute];
-    return isRecord(definition) && typeof definition.columnName === 'string' ? definition.columnName : attribute;
+    return isRecord(definition) && typeof definition.columnName === 'string'
+      ? definition.columnName
+      : attribute;
   };
   const publishable = contentTypes.hasDraftAndPublish(strapi.getModel(uid));
-  return { table: meta.tableName, documentId: column('documentId'), locale: column('locale'), publishedAt: publishable ? column('publishedAt') : null };
+  return {
+    table: meta.tableName,
+    documentId: column('documentId'),
+    locale: column('locale'),
+    publishedAt: publishable ? column('publishedAt') : null,
+  };
 };
 
-const keyOf = ({ contentType, documentId, locale }: ViewKey) => `${contentType}\u0000${documentId}\u0000${locale}`;
-const byKey = <T>(items: T[], key: (item: T) => string) => [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+const keyOf = ({ contentType, documentId, locale }: ViewKey) =>
+  `${contentType}\u0000${documentId}\u0000${locale}`;
+const byKey = <T>(items: T[], key: (item: T) => string) =>
+  [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 /** The (documentId, locale) pairs among `keys` that have a published version: one query per content type. */
 const publishedKeys = async (strapi: Core.Strapi, trx: Knex, keys: ViewKey[]) => {
   const published = new Set<string>();
   for (const contentType of new Set(keys.map((key) => key.contentType))) {
     const content = contentTable(strapi, contentType);
-    const pairs = [...new Map(keys.filter((key) => key.contentType === contentType).map((key) => [keyOf(key), [key.documentId, key.locale]])).values()];
-    const query = trx(content.table).distinct({ documentId: content.documentId, locale: content.locale }).whereIn([content.documentId, content.locale], pairs);
+    const pairs = [
+      ...new Map(
+        keys
+          .filter((key) => key.contentType === contentType)
+          .map((key) => [keyOf(key), [key.documentId, key.locale]])
+      ).values(),
+    ];
+    const query = trx(content.table)
+      .distinct({ documentId: content.documentId, locale: content.locale })
+      .whereIn([content.documentId, content.locale], pairs);
     const rows = await (content.publishedAt ? query.whereNotNull(content.publishedAt) : query);
-    rows.forEach((r: { documentId: string; locale: string }) => published.add(keyOf({ contentType, documentId: r.documentId, locale: r.locale })));
+    rows.forEach((r: { documentId: string; locale: string }) =>
+      published.add(keyOf({ contentType, documentId: r.documentId, locale: r.locale }))
+    );
   }
   return published;
 };
 
-type TotalRow = { content_type: UID.ContentType; document_id: string; locale: string; views: number };
+type TotalRow = {
+  content_type: UID.ContentType;
+  document_id: string;
+  locale: string;
+  views: number;
+};
 type Increment = { hit: Hit; n: number };
 const rememberTotals = (totals: Map<string, number>, rows: TotalRow[]) =>
-  rows.forEach((r) => totals.set(keyOf({ contentType: r.content_type, documentId: r.document_id, locale: r.locale }), Number(r.views)));
+  rows.forEach((r) =>
+    totals.set(
+      keyOf({ contentType: r.content_type, documentId: r.document_id, locale: r.locale }),
+      Number(r.views)
+    )
+  );
 
 /**
  * Claims the de-dup marks of the first published hit per mark: a mark is claimed when it is new or its window has
@@ -56,14 +107,26 @@ const rememberTotals = (totals: Map<string, number>, rows: TotalRow[]) =>
  */
 const claimMarks = async (trx: Knex, hits: Hit[], published: Set<string>, now: number) => {
   const candidates = new Map<string, Hit>();
-  for (const hit of hits) if (hit.mark && published.has(keyOf(hit.key)) && !candidates.has(hit.mark)) candidates.set(hit.mark, hit);
+  for (const hit of hits)
+    if (hit.mark && published.has(keyOf(hit.key)) && !candidates.has(hit.mark))
+      candidates.set(hit.mark, hit);
   const claimed = new Set<string>();
   if (candidates.size > 0) {
-    const rows = byKey([...candidates.values()], (hit) => hit.mark ?? '').map((hit) => ({ mark: hit.mark, expires_at: hit.expiresAt }));
-    const returned = await trx(MARKS).insert(rows).onConflict('mark').merge(['expires_at']).where(`${MARKS}.expires_at`, '<=', now).returning('mark');
+    const rows = byKey([...candidates.values()], (hit) => hit.mark ?? '').map((hit) => ({
+      mark: hit.mark,
+      expires_at: hit.expiresAt,
+    }));
+    const returned = await trx(MARKS)
+      .insert(rows)
+      .onConflict('mark')
+      .merge(['expires_at'])
+      .where(`${MARKS}.expires_at`, '<=', now)
+      .returning('mark');
     returned.forEach((r: { mark: string }) => claimed.add(r.mark));
   }
-  return new Set(hits.filter((hit) => hit.mark && claimed.has(hit.mark) && candidates.get(hit.mark) === hit));
+  return new Set(
+    hits.filter((hit) => hit.mark && claimed.has(hit.mark) && candidates.get(hit.mark) === hit)
+  );
 };
 
 /** Counted hits per key: one increment of n views each. */
@@ -78,14 +141,30 @@ const incrementsOf = (counted: Set<Hit>) => {
 };
 
 /** One upsert per table with the batch's increments; returns the new totals. */
-const addViews = async (trx: Knex, increments: Map<string, Increment>, totals: Map<string, number>) => {
+const addViews = async (
+  trx: Knex,
+  increments: Map<string, Increment>,
+  totals: Map<string, number>
+) => {
   if (increments.size === 0) return;
   const bucketRows = byKey(
-    [...increments.values()].flatMap(({ hit, n }) => PERIODS.map((period) => ({ ...row(hit.key), period, starts_on: periodStart(period, hit.day), views: n }))),
+    [...increments.values()].flatMap(({ hit, n }) =>
+      PERIODS.map((period) => ({
+        ...row(hit.key),
+        period,
+        starts_on: periodStart(period, hit.day),
+        views: n,
+      }))
+    ),
     (r) => [r.content_type, r.document_id, r.locale, r.period, r.starts_on].join('\u0000')
   );
-  await trx(BUCKETS).insert(bucketRows).onConflict(BUCKET_KEY).merge({ views: trx.raw('??.?? + excluded.??', [BUCKETS, 'views', 'views']) });
-  const totalRows = byKey([...increments.values()], ({ hit }) => keyOf(hit.key)).map(({ hit, n }) => ({ ...row(hit.key), views: n }));
+  await trx(BUCKETS)
+    .insert(bucketRows)
+    .onConflict(BUCKET_KEY)
+    .merge({ views: trx.raw('??.?? + excluded.??', [BUCKETS, 'views', 'views']) });
+  const totalRows = byKey([...increments.values()], ({ hit }) => keyOf(hit.key)).map(
+    ({ hit, n }) => ({ ...row(hit.key), views: n })
+  );
   const returned = await trx(TOTALS)
     .insert(totalRows)
     .onConflict(TOTAL_KEY)
@@ -96,14 +175,29 @@ const addViews = async (trx: Knex, increments: Map<string, Increment>, totals: M
 
 /** Reads the totals of the batch's keys that no upsert returned (nothing counted for them). */
 const readUncountedTotals = async (trx: Knex, hits: Hit[], totals: Map<string, number>) => {
-  const unread = [...new Map(hits.filter((hit) => !totals.has(keyOf(hit.key))).map((hit) => [keyOf(hit.key), hit.key])).values()];
+  const unread = [
+    ...new Map(
+      hits.filter((hit) => !totals.has(keyOf(hit.key))).map((hit) => [keyOf(hit.key), hit.key])
+    ).values(),
+  ];
   if (unread.length === 0) return;
-  const rows = await trx(TOTALS).whereIn(TOTAL_KEY, unread.map((key) => [key.contentType, key.documentId, key.locale])).select(...TOTAL_KEY, 'views');
+  const rows = await trx(TOTALS)
+    .whereIn(
+      TOTAL_KEY,
+      unread.map((key) => [key.contentType, key.documentId, key.locale])
+    )
+    .select(...TOTAL_KEY, 'views');
   rememberTotals(totals, rows);
 };
 
 /** Counted hits of one key get consecutive counts ending at the new total, in arrival order. Pure. */
-const hitResults = (hits: Hit[], published: Set<string>, counted: Set<Hit>, increments: Map<string, Increment>, totals: Map<string, number>) => {
+const hitResults = (
+  hits: Hit[],
+  published: Set<string>,
+  counted: Set<Hit>,
+  increments: Map<string, Increment>,
+  totals: Map<string, number>
+) => {
   const remaining = new Map([...increments].map(([key, { n }]) => [key, n]));
   return hits.map((hit): HitResult => {
     const key = keyOf(hit.key);
@@ -124,7 +218,11 @@ const hitResults = (hits: Hit[], published: Set<string>, counted: Set<Hit>, incr
 const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
   // Checked before the transaction: SQLite instances sharing a file deadlock when a transaction that has
   // read must upgrade to write, while one that starts by writing just waits its turn.
-  const published = await publishedKeys(strapi, knex, hits.map((hit) => hit.key));
+  const published = await publishedKeys(
+    strapi,
+    knex,
+    hits.map((hit) => hit.key)
+  );
   return knex.transaction(async (trx): Promise<HitResult[]> => {
     const counted = await claimMarks(trx, hits, published, hits[hits.length - 1].now);
     const increments = incrementsOf(counted);
@@ -141,8 +239,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => insightsConfig(strapi);
 
   // SQLite has one connection, so one writer; elsewhere a few batches overlap their round trips.
-  const enqueue = createBatcher((hits: Hit[]) => writeBatch(strapi, knex(), hits), strapi.db.dialect.client === 'sqlite' ? 1 : 4);
-  const totalOf = async (key: ViewKey) => Number((await knex()(TOTALS).where(row(key)).first('views'))?.views ?? 0);
+  const enqueue = createBatcher(
+    (hits: Hit[]) => writeBatch(strapi, knex(), hits),
+    strapi.db.dialect.client === 'sqlite' ? 1 : 4
+  );
+  const totalOf = async (key: ViewKey) =>
+    Number((await knex()(TOTALS).where(row(key)).first('views'))?.views ?? 0);
 
   return {
     totalOf,
@@ -153,7 +255,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * counted within the window. Resolves only after the write commits, so an acknowledged hit survives a crash.
      */
     async record(key: ViewKey, mark: string | null, now = Date.now()): Promise<HitResult> {
-      return enqueue({ key, mark, now, expiresAt: now + config().dedupWindowMinutes * 60_000, day: portalDay(strapi, now) });
+      return enqueue({
+        key,
+        mark,
+        now,
+        expiresAt: now + config().dedupWindowMinutes * 60_000,
+        day: portalDay(strapi, now),
+      });
     },
 
     /** Totals for many documents of one type in one query, keyed `documentId:locale`. */
@@ -164,7 +272,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .where({ content_type: contentType })
         .whereIn('document_id', [...new Set(documentIds)])
         .select('document_id', 'locale', 'views');
-      rows.forEach((r: { document_id: string; locale: string; views: number }) => totals.set(`${r.document_id}:${r.locale}`, Number(r.views)));
+      rows.forEach((r: { document_id: string; locale: string; views: number }) =>
+        totals.set(`${r.document_id}:${r.locale}`, Number(r.views))
+      );
       return totals;
     },
 
@@ -181,10 +291,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const query =
         period === 'all'
           ? knex()(TOTALS).where({ content_type: contentType, locale })
-          : knex()(BUCKETS).where({ content_type: contentType, locale, period, starts_on: periodStart(period, today) });
+          : knex()(BUCKETS).where({
+              content_type: contentType,
+              locale,
+              period,
+              starts_on: periodStart(period, today),
+            });
       if (among) query.whereIn('document_id', among);
       const rows = await query.orderBy('views', 'desc').limit(limit).select('document_id', 'views');
-      return rows.map((r: { document_id: string; views: number }) => ({ documentId: r.document_id, views: Number(r.views) }));
+      return rows.map((r: { document_id: string; views: number }) => ({
+        documentId: r.document_id,
+        views: Number(r.views),
+      }));
     },
 
     /** One row per day from `from` to `to` inclusive, days without views as 0. */
@@ -193,7 +311,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .where({ ...row(key), period: 'day' })
         .whereBetween('starts_on', [from, to])
         .select('starts_on', 'views');
-      const byDay = new Map(rows.map((r: { starts_on: string; views: number }) => [r.starts_on, Number(r.views)]));
+      const byDay = new Map(
+        rows.map((r: { starts_on: string; views: number }) => [r.starts_on, Number(r.views)])
+      );
       return Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => {
         const day = addDays(from, i);
         return { day, views: byDay.get(day) ?? 0 };
@@ -202,13 +322,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Sets a starting count for views counted before this system (e.g. the old portal's "Số lượt xem"), once. */
     async importBaseline(key: ViewKey, views: number) {
-      const inserted = await knex()(TOTALS).insert({ ...row(key), views }).onConflict(TOTAL_KEY).ignore().returning('views');
+      const inserted = await knex()(TOTALS)
+        .insert({ ...row(key), views })
+        .onConflict(TOTAL_KEY)
+        .ignore()
+        .returning('views');
       return inserted.length > 0;
     },
 
     /** Forgets a deleted document's views (all locales when locale is omitted). */
     async forget(contentType: UID.ContentType, documentId: string, locale?: string) {
-      const where = { content_type: contentType, document_id: documentId, ...(locale ? { locale } : {}) };
+      const where = {
+        content_type: contentType,
+        document_id: documentId,
+        ...(locale ? { locale } : {}),
+      };
       await knex().transaction(async (trx) => {
         await trx(BUCKETS).where(where).delete();
         await trx(TOTALS).where(where).delete();
@@ -216,11 +344,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Views of these documents, all time and in the last 30 days (portal time). */
-    async sumViews(contentType: UID.ContentType, locale: string, documentIds: string[], now = Date.now()) {
+    async sumViews(
+      contentType: UID.ContentType,
+      locale: string,
+      documentIds: string[],
+      now = Date.now()
+    ) {
       if (documentIds.length === 0) return { total: 0, last30Days: 0 };
       const where = { content_type: contentType, locale };
       const since = addDays(portalDay(strapi, now), -29);
-      const all = await knex()(TOTALS).where(where).whereIn('document_id', documentIds).sum({ n: 'views' }).first();
+      const all = await knex()(TOTALS)
+        .where(where)
+        .whereIn('document_id', documentIds)
+        .sum({ n: 'views' })
+        .first();
       const recent = await knex()(BUCKETS)
         .where({ ...where, period: 'day' })
         .whereIn('document_id', documentIds)

@@ -8,7 +8,8 @@ import { insightsConfig } from '../../config';
 import { addDays, portalDay } from '../../clock';
 import { SALTS } from './tables';
 
-const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+const sha256 = (...parts: string[]) =>
+  createHash('sha256').update(parts.join('\u0000')).digest('hex');
 
 /**
  * Who a hit comes from, without storing anything that identifies a person: a hash of a secret salt that
@@ -24,7 +25,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const cached = salts.get(day);
     if (cached) return cached;
     const knex = strapi.db.connection;
-    await knex(SALTS).insert({ day, salt: randomBytes(32).toString('hex') }).onConflict('day').ignore();
+    await knex(SALTS)
+      .insert({ day, salt: randomBytes(32).toString('hex') })
+      .onConflict('day')
+      .ignore();
     const row = await knex(SALTS).where({ day }).first('salt');
     salts.clear();
     salts.set(day, row.salt);
@@ -36,7 +40,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** The socket address, or the X-Forwarded-For hop proxy-addr accepts from configured trusted proxies only. */
     clientIp(req: IncomingMessage) {
       const { trustedProxies } = config();
-      if (trust?.source !== trustedProxies) trust = { source: trustedProxies, check: proxyaddr.compile(trustedProxies) };
+      if (trust?.source !== trustedProxies)
+        trust = { source: trustedProxies, check: proxyaddr.compile(trustedProxies) };
       return proxyaddr(req, trust.check);
     },
 
