@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import proxyaddr from 'proxy-addr';
 
+import { clientErrorStatusPlugin } from '../src/graphql/error-status';
 import { formatGraphqlError } from '../src/graphql/format-error';
 import { graphqlValidationRules, queryCostPlugin } from '../src/security/graphql-limits';
 import { boolean, integer, list, text } from './lib/settings';
@@ -166,7 +167,7 @@ const config = (): Core.Config.Plugin => {
           formatError: formatGraphqlError(() => strapi.log),
           // Added to Strapi's depth limit: closed account mutations, an alias cap and a cost cap (fields × page sizes).
           validationRules: graphqlValidationRules(limits),
-          plugins: [queryCostPlugin(limits)],
+          plugins: [queryCostPlugin(limits), clientErrorStatusPlugin],
           // CORS is the app's strapi::cors allow-list (config/middlewares.ts); the plugin's own would answer any Origin.
           cors: false,
         },

@@ -116,6 +116,7 @@ describe('drafts', () => {
       app,
       'mutation { createArticle(data: { title: "x" }) { documentId } }'
     );
+    expect(res.status).toBe(403);
     expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await app.db.query('api::article.article').count({ where: { title: 'x' } })).toBe(0);
   });

@@ -332,11 +332,13 @@ describe('GraphQL errors', () => {
 
   it('keeps the message of errors meant for the caller', async () => {
     const locale = await graphql(app, '{ topViewed(type: "meeting") { title } }');
+    expect(locale.status).toBe(400);
     expect(locale.body.errors[0]).toMatchObject({
       message: expect.stringMatching(/type must be one of/),
       extensions: { code: 'BAD_USER_INPUT' },
     });
     const draft = await graphql(app, '{ articles(status: DRAFT) { title } }');
+    expect(draft.status).toBe(403);
     expect(draft.body.errors[0]).toMatchObject({
       message: expect.stringMatching(/Drafts are only readable/),
       extensions: { code: 'FORBIDDEN' },

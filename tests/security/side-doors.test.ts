@@ -359,6 +359,7 @@ describe('draft text is out of reach of public filters', () => {
       expect(res.body.error.message).toMatch(/only for the admin panel and API tokens/);
     }
     const gql = await graphql(app, '{ articles(publicationFilter: MODIFIED) { documentId } }');
+    expect(gql.status).toBe(403);
     expect(gql.body.data?.articles ?? null).toBeNull();
     expect(gql.body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(gql.body.errors[0].message).toMatch(/publicationFilter/);
