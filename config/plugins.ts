@@ -127,6 +127,7 @@ const graphqlLimits = () => ({
   maxLimit: 100,
   maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 1, 1000),
   maxCost: integer('GRAPHQL_MAX_COST', 20000, 1),
+  maxTokens: integer('GRAPHQL_MAX_TOKENS', 2000, 100),
 });
 
 const config = (): Core.Config.Plugin => {
@@ -167,6 +168,9 @@ const config = (): Core.Config.Plugin => {
           formatError: formatGraphqlError(() => strapi.log),
           // Added to Strapi's depth limit: closed account mutations, an alias cap and a cost cap (fields × page sizes).
           validationRules: graphqlValidationRules(limits),
+          // The parser stops at this many tokens: a huge document (300 aliases) costs a few microseconds, not the
+          // standard validation's walk over every pair of fields, which runs before the alias and cost rules.
+          parseOptions: { maxTokens: limits.maxTokens },
           plugins: [queryCostPlugin(limits), clientErrorStatusPlugin],
           // CORS is the app's strapi::cors allow-list (config/middlewares.ts); the plugin's own would answer any Origin.
           cors: false,

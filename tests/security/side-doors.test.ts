@@ -415,9 +415,14 @@ describe('GraphQL alias and cost limits', () => {
 
   it('refuses 300 aliases of a costly field with 400 before running it', async () => {
     const spy = jest.spyOn(app.plugin('insights').service('commendations'), 'forUnit');
+    // 300 aliases are over 5,000 tokens: the parser stops at GRAPHQL_MAX_TOKENS, before any validation walk.
     const res = await graphql(app, aliased(300));
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].message).toMatch(/aliases/i);
+    expect(res.body.errors[0].message).toMatch(/Document contains more th[ae][nt] 2000 tokens/);
+    // 50 aliases fit in the token budget; the alias rule refuses them.
+    const fifty = await graphql(app, aliased(50));
+    expect(fifty.status).toBe(400);
+    expect(fifty.body.errors[0].message).toMatch(/Aliases limit of 15 exceeded, found 50/);
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
   });
