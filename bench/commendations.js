@@ -2,7 +2,7 @@
 // (1 central, 63 provinces, 700 districts, the rest communes) and 100,000 published awards (random issuer,
 // half with a collective recipient). Prints req/s, p50 and p99 per unit level, one connection (latency).
 // Usage: node bench/commendations.js [seconds per run, default 10]
-const { createDatabase, startApp, load, summary } = require('./lib');
+const { benchmark, load, summary } = require('./lib');
 
 const UNITS = 10_000;
 const AWARDS = 100_000;
@@ -46,12 +46,13 @@ const generate = async (client) => {
   await client.query('ANALYZE');
 };
 
-const main = async () => {
-  const db = await createDatabase('hoi_lhpn_bench_commendations');
-  const app = await startApp(db.database, 14370 + (process.pid % 500), {
+benchmark(
+  'hoi_lhpn_bench_commendations',
+  14370 + (process.pid % 500),
+  {
     SEED_ON_EMPTY_DATABASE: 'false',
-  });
-  try {
+  },
+  async ({ db, app }) => {
     await generate(db.client);
     const unitOf = async (level) =>
       (
@@ -81,13 +82,5 @@ const main = async () => {
         r.errors ? `errors ${r.errors}` : ''
       );
     }
-  } finally {
-    await app.stop();
-    await db.drop();
   }
-};
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+);

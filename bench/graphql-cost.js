@@ -4,7 +4,7 @@
 //   cheapest request there is (GET /_health), each with its p99 as a multiple of (a): (c) close to (d) means the
 //   refused query costs no more than any request of a flood.
 // Usage: node bench/graphql-cost.js [seconds per run, default 10]
-const { createDatabase, startApp, load, summary } = require('./lib');
+const { benchmark, load, summary } = require('./lib');
 
 const seconds = Number(process.argv[2] ?? 10);
 const SMALL = '{ articles(pagination: { limit: 5 }) { documentId title } }';
@@ -29,12 +29,13 @@ const row = (name, r, baseline) =>
     baseline ? `  p99 × ${(r.p99 / baseline.p99).toFixed(2)} of (a)` : ''
   );
 
-const main = async () => {
-  const db = await createDatabase('hoi_lhpn_bench_graphql');
-  const app = await startApp(db.database, 13900 + (process.pid % 90), {
+benchmark(
+  'hoi_lhpn_bench_graphql',
+  13900 + (process.pid % 90),
+  {
     SEED_ON_EMPTY_DATABASE: 'true',
-  });
-  try {
+  },
+  async ({ app }) => {
     const refused = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -57,13 +58,5 @@ const main = async () => {
       load({ url: `${app.url}/_health`, duration: seconds, connections: 10 }),
     ]);
     row('(d) small query during 10 × GET /_health', duringHealth, alone);
-  } finally {
-    await app.stop();
-    await db.drop();
   }
-};
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+);

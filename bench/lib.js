@@ -78,4 +78,25 @@ const summary = (result) => ({
   errors: result.errors + result.non2xx,
 });
 
-module.exports = { createDatabase, startApp, load, summary };
+/**
+ * Runs one benchmark: a fresh database, the app started on it, `run({ db, app })`, then the app stopped and the
+ * database dropped whatever happens; a failure prints and exits 1.
+ */
+const benchmark = (name, port, env, run) => {
+  const main = async () => {
+    const db = await createDatabase(name);
+    const app = await startApp(db.database, port, env);
+    try {
+      await run({ db, app });
+    } finally {
+      await app.stop();
+      await db.drop();
+    }
+  };
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+};
+
+module.exports = { benchmark, load, summary };

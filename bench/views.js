@@ -4,7 +4,7 @@
 //   then the p99 of the most-viewed query over 10,000 articles × 365 days of buckets.
 // Usage: node bench/views.js [seconds per run, default 10]
 const { randomUUID } = require('node:crypto');
-const { createDatabase, startApp, load, summary } = require('./lib');
+const { benchmark, load, summary } = require('./lib');
 
 const ARTICLES = 10_000;
 const DAYS = 365;
@@ -62,16 +62,17 @@ const stored = async (client, where) =>
     ).rows[0].n
   );
 
-const main = async () => {
-  const db = await createDatabase('hoi_lhpn_bench');
-  const app = await startApp(db.database, 13370 + (process.pid % 500), {
+benchmark(
+  'hoi_lhpn_bench',
+  13370 + (process.pid % 500),
+  {
     INSIGHTS_RATE_LIMIT_MAX_HITS: '100000000',
     // Every benchmark hit comes from loopback: one client IP.
     INSIGHTS_IP_MAX_HITS: '100000000',
     INSIGHTS_IP_DOCUMENT_MAX_HITS: '100000000',
     SEED_ON_EMPTY_DATABASE: 'false',
-  });
-  try {
+  },
+  async ({ db, app }) => {
     const ids = await insertArticles(db.client);
     const pick = () => ids[Math.floor(Math.random() * ids.length)];
     const json = { 'content-type': 'application/json' };
@@ -199,13 +200,5 @@ const main = async () => {
         top.errors ? `errors ${top.errors}` : ''
       );
     }
-  } finally {
-    await app.stop();
-    await db.drop();
   }
-};
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+);
