@@ -1,6 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
+import { unicodeLower } from '../src/search/sqlite-lower';
 import { boolean, integer, oneOf, optionalText, text } from './lib/settings';
 
 /**
@@ -53,6 +54,8 @@ const connection = (client: 'sqlite' | 'postgres'): Core.Config.Database['connec
           filename: path.join(__dirname, '..', '..', text('DATABASE_FILENAME', '.tmp/data.db')),
         },
         useNullAsDefault: true,
+        // Unicode lower() for `$containsi` on Vietnamese capitals (src/search/sqlite-lower.ts).
+        pool: { afterCreate: unicodeLower },
       };
 
 const config = (): Core.Config.Database => ({

@@ -17,6 +17,7 @@ import { writeTransactionRule } from './rules/write-transaction';
 import { registerReadinessRoute } from './outage/readiness';
 import { importSeed } from './seed';
 import { closeRegistration } from './security/closed-auth';
+import { prepareSearch, registerSearchGraphql, searchIndexRule } from './search';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -25,6 +26,8 @@ export default {
     // writeTransactionRule comes first: every later rule runs inside the write's transaction.
     const rules = [
       writeTransactionRule,
+      // Inside the write's transaction, after every other rule: the index follows what was stored.
+      searchIndexRule,
       readScopeRule,
       // Input shape before the domain rules: numbers arrive as numbers, text is not blank, bodies are blocks.
       numericFieldsRule,
@@ -41,6 +44,7 @@ export default {
       strapi.documents.use(rule(strapi));
     }
     hideLocalizationFiltersInGraphql(strapi);
+    registerSearchGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -52,6 +56,7 @@ export default {
       afterDelete: forgetLocales,
     });
     await ensureLocales(strapi);
+    await prepareSearch(strapi);
     await enforcePublicPermissions(strapi);
     await closeRegistration(strapi);
     const empty = (await strapi.db.query('api::organization.organization').count()) === 0;

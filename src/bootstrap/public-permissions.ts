@@ -22,6 +22,8 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   'plugin::insights.views.daily',
   'plugin::insights.commendations.forUnit',
   'plugin::insights.commendations.summary',
+  // Site search over published content (src/api/search).
+  'api::search.search.find',
 ];
 
 const PERMISSION = 'plugin::users-permissions.permission';

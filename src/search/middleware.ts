@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+
+import { isRecord, type DocumentMiddleware } from '../rules/document-params';
+import { searchTypeOf } from './documents';
+import { syncDocument } from './indexer';
+
+/** Every Document Service action that can change what is published. */
+const WRITES = new Set([
+  'create',
+  'update',
+  'delete',
+  'clone',
+  'publish',
+  'unpublish',
+  'discardDraft',
+]);
+
+const documentIdOf = (params: unknown, result: unknown): string | undefined => {
+  if (isRecord(params) && typeof params.documentId === 'string') return params.documentId;
+  return isRecord(result) && typeof result.documentId === 'string' ? result.documentId : undefined;
+};
+
+/**
+ * Keeps the search index in step with published content: after any write of a searchable document, in any
+ * locale, its index rows are rebuilt from its published versions (so drafts never reach the index). Registered
+ * inside the write transaction: a refused write changes neither the content nor the index.
+ */
+export const searchIndexRule =
+  (strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
+    const result = await next();
+    const type = searchTypeOf(ctx.uid);
+    if (!type || !WRITES.has(ctx.action)) return result;
+    const documentId = documentIdOf(ctx.params, result);
+    if (documentId) await syncDocument(strapi, type, documentId);
+    return result;
+  };
