@@ -5,7 +5,7 @@
 // and the latency (p50, p95) of the search beside the app's no-op route, one request at a time, interleaved.
 // Labels: a query looks for its `target` (what the reader meant, with its marks). An entry whose title holds the
 // target as whole words is grade 2, one whose text does is grade 1 (compared as NFC lowercase text).
-// Usage: node bench/search.js [rounds of latency, default 5]
+// Usage: node bench/search.js [rounds of latency over all queries, default 2]
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,7 +16,7 @@ const { generateArticles } = require('./search-corpus');
 const queries = require('./search-queries.json');
 
 const ARTICLES = 10_000;
-const rounds = Number(process.argv[2] ?? 5);
+const rounds = Number(process.argv[2] ?? 2);
 const root = path.join(__dirname, '..');
 const port = 15370 + (process.pid % 500);
 
