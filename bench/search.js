@@ -82,7 +82,10 @@ const measure = async (label, knex, env) => {
   await first.stop();
   await insertCorpus(knex);
   await run('scripts/search-reindex.js', { ...secrets, LOG_LEVEL: 'error', ...env });
-  const truth = await knex('search_entries').where({ locale: 'vi' }).select('title', 'body');
+  const truth = await knex('search_entries')
+    .where({ locale: 'vi' })
+    .select('content_type', 'document_id', 'title', 'body');
+  const entry = new Map(truth.map((row) => [`${row.content_type}:${row.document_id}`, row]));
   const app = await startApp('unused', port, env);
   try {
     const url = (q) => `${app.url}/api/search?q=${encodeURIComponent(q)}&pageSize=10`;
@@ -92,7 +95,9 @@ const measure = async (label, knex, env) => {
     for (const query of queries) {
       const { body } = await timed(url(query.q));
       const ideal = truth.map((entry) => grade(entry, query.target)).sort((a, b) => b - a);
-      const grades = body.data.map((hit) => grade(hit, query.target));
+      const grades = body.data.map((hit) =>
+        grade(entry.get(`${hit.type}:${hit.documentId}`), query.target)
+      );
       const ndcg = dcg(ideal.slice(0, 10)) === 0 ? 0 : dcg(grades) / dcg(ideal.slice(0, 10));
       ndcgSum += ndcg;
       if (grades[0] === ideal[0] && ideal[0] > 0) bestFirst += 1;

@@ -11,7 +11,6 @@ export type CandidateRow = {
   document_id: string;
   slug: string | null;
   title: string;
-  body: string;
   sort_date: string;
   title_exact: string;
   title_folded: string;
@@ -19,7 +18,7 @@ export type CandidateRow = {
   body_folded: string;
 };
 
-export type Candidates = { rows: CandidateRow[]; total: number };
+export type Candidates = { ids: number[]; total: number };
 
 const SELECTED = [
   'id',
@@ -27,7 +26,6 @@ const SELECTED = [
   'document_id',
   'slug',
   'title',
-  'body',
   'sort_date',
   'title_exact',
   'title_folded',
@@ -78,40 +76,43 @@ const tsExact = (terms: Term[]) =>
 
 type Search = (knex: Knex, lookup: Lookup) => Promise<Candidates>;
 
+/** The best matches' ids with the match count, read in the same pass (count(*) OVER ()): one walk over them. */
+const ranked = (rows: { id: number; total: number | string }[]): Candidates => ({
+  ids: rows.map((row) => Number(row.id)),
+  total: Number(rows[0]?.total ?? 0),
+});
+
 export const ENGINES: Record<Engine, Search> = {
   sqlite: async (knex, lookup) => {
     const where = scope(lookup);
-    // CROSS JOIN keeps the full-text index as the outer loop: otherwise SQLite may walk the entries of the
-    // locale and run the MATCH once per entry (seconds over 10,000 articles).
-    const from = `FROM ${FTS} CROSS JOIN ${ENTRIES} e ON e.id = ${FTS}.rowid WHERE ${FTS} MATCH ? AND ${where.sql}`;
-    const bindings = [fts5Match(lookup.terms), ...where.bindings];
-    const rows: CandidateRow[] = await knex.raw(
-      `SELECT ${SELECTED.join(', ')} ${from} ORDER BY bm25(${FTS}, 8, 4, 2, 1) LIMIT ?`,
-      [...bindings, lookup.limit]
+    // The full-text index is walked first, alone (bm25 is only allowed there, not beside a window function); the
+    // entries are then read by id. Otherwise SQLite may walk the entries and run the MATCH once per entry.
+    return ranked(
+      await knex.raw(
+        `WITH hits AS MATERIALIZED (
+          SELECT rowid AS id, bm25(${FTS}, 8, 4, 2, 1) AS rank FROM ${FTS} WHERE ${FTS} MATCH ?)
+        SELECT e.id, count(*) OVER () AS total FROM hits CROSS JOIN ${ENTRIES} e ON e.id = hits.id
+        WHERE ${where.sql} ORDER BY hits.rank LIMIT ?`,
+        [fts5Match(lookup.terms), ...where.bindings, lookup.limit]
+      )
     );
-    const [count]: { total: number }[] = await knex.raw(
-      `SELECT count(*) AS total ${from}`,
-      bindings
-    );
-    return { rows, total: Number(count?.total ?? 0) };
   },
   postgres: async (knex, lookup) => {
     const where = scope(lookup);
     const exact = tsExact(lookup.terms);
     const folded = tsFolded(lookup.terms);
-    const from = `FROM ${ENTRIES} e WHERE e.document @@ to_tsquery('simple', ?) AND ${where.sql}`;
-    const rank = exact
-      ? `ts_rank(e.document, to_tsquery('simple', ?)) + 2 * ts_rank(e.document, to_tsquery('simple', ?))`
-      : `ts_rank(e.document, to_tsquery('simple', ?))`;
-    const rankBindings = exact ? [folded, exact] : [folded];
-    const selected: { rows: CandidateRow[] } = await knex.raw(
-      `SELECT ${SELECTED.join(', ')}, ${rank} AS rank ${from} ORDER BY rank DESC LIMIT ?`,
-      [...rankBindings, folded, ...where.bindings, lookup.limit]
+    // One ts_rank over the folded words or the exact ones: entries holding the reader's marks score more.
+    const rankedBy = exact ? `(${folded}) | (${exact})` : folded;
+    const selected: { rows: { id: number; total: string }[] } = await knex.raw(
+      `SELECT e.id, count(*) OVER () AS total
+      FROM ${ENTRIES} e WHERE e.document @@ to_tsquery('simple', ?) AND ${where.sql}
+      ORDER BY ts_rank(e.document, to_tsquery('simple', ?)) DESC LIMIT ?`,
+      [folded, ...where.bindings, rankedBy, lookup.limit]
     );
-    const counted: { rows: { total: number }[] } = await knex.raw(
-      `SELECT count(*)::int AS total ${from}`,
-      [folded, ...where.bindings]
-    );
-    return { rows: selected.rows, total: Number(counted.rows[0]?.total ?? 0) };
+    return ranked(selected.rows);
   },
 };
+
+/** The entries the engine picked, with the words the ranking rules read. */
+export const candidateRows = async (knex: Knex, ids: number[]): Promise<CandidateRow[]> =>
+  ids.length > 0 ? knex(`${ENTRIES} as e`).select(SELECTED).whereIn('e.id', ids) : [];

@@ -3,16 +3,16 @@ import { errors } from '@strapi/utils';
 
 import { knownLocales } from '../rules/read-scope';
 import { defaultLocale } from '../rules/document-params';
-import { ENGINES, type CandidateRow } from './engines';
+import { ENGINES, candidateRows, type CandidateRow } from './engines';
 import { snippet } from './highlight';
 import type { SearchParams } from './input';
 import { parseTerms, type Term } from './query';
 import { score } from './rank';
-import { engineOf, TERMS, type Knex } from './schema';
-import { TYPO_MIN_LENGTH, oneEditVariants } from './typo';
+import { ENTRIES, engineOf, TERMS, type Knex } from './schema';
+import { mayBeTypo, oneEditVariants } from './typo';
 
 /** How many of the engine's best matches are ranked by the rules; pages reach that far. */
-export const RANKED_WINDOW = 100;
+export const RANKED_WINDOW = 50;
 
 export type SearchHit = {
   type: string;
@@ -48,7 +48,7 @@ const hasPrefix = async (knex: Knex, prefix: string) =>
 
 /** A long word the index does not know is taken as a typo: it matches the known words one edit away. */
 const withTypos = async (knex: Knex, terms: Term[]): Promise<Term[]> => {
-  const long = terms.filter((term) => term.folded.length >= TYPO_MIN_LENGTH);
+  const long = terms.filter((term) => mayBeTypo(term.folded));
   if (long.length === 0) return terms;
   const known = new Set(
     await knownWords(
@@ -58,12 +58,19 @@ const withTypos = async (knex: Knex, terms: Term[]): Promise<Term[]> => {
   );
   return Promise.all(
     terms.map(async (term) => {
-      if (term.folded.length < TYPO_MIN_LENGTH || known.has(term.folded)) return term;
+      if (!mayBeTypo(term.folded) || known.has(term.folded)) return term;
       if (term.prefix && (await hasPrefix(knex, term.folded))) return term;
       const corrections = await knownWords(knex, oneEditVariants(term.folded));
       return corrections.length > 0 ? { ...term, forms: corrections, prefix: false } : term;
     })
   );
+};
+
+/** The text snippets are cut from, read for the page's hits only. */
+const bodiesOf = async (knex: Knex, ids: number[]): Promise<Map<number, string>> => {
+  const rows: { id: number; body: string }[] =
+    ids.length > 0 ? await knex(ENTRIES).select('id', 'body').whereIn('id', ids) : [];
+  return new Map(rows.map((row) => [Number(row.id), row.body]));
 };
 
 const words = (joined: string) => (joined === '' ? [] : joined.split(' '));
@@ -100,21 +107,26 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
     types: params.types,
     limit: RANKED_WINDOW,
   });
-  const ranked = found.rows
+  const ranked = (await candidateRows(knex, found.ids))
     .map((row) => hitOf(row, terms, locale))
     .sort(
       (a, b) =>
         b.score - a.score || b.row.sort_date.localeCompare(a.row.sort_date) || a.row.id - b.row.id
     );
   const start = (params.page - 1) * params.pageSize;
+  const page = ranked.slice(start, start + params.pageSize);
+  const bodies = await bodiesOf(
+    knex,
+    page.map(({ row }) => row.id)
+  );
   return {
-    data: ranked.slice(start, start + params.pageSize).map(({ row, score: value }) => ({
+    data: page.map(({ row, score: value }) => ({
       type: row.content_type,
       documentId: row.document_id,
       locale,
       title: row.title,
       slug: row.slug,
-      snippet: snippet(row.body === '' ? row.title : row.body, terms),
+      snippet: snippet(bodies.get(row.id) || row.title, terms),
       score: value,
     })),
     meta: {

@@ -4,6 +4,11 @@
  * Shorter words are left alone: one edit away from "to" or "ba" is half the language.
  */
 export const TYPO_MIN_LENGTH = 5;
+/** Past this length a word is no typo but a token (a code, a pasted URL): its variants would only cost queries. */
+export const TYPO_MAX_LENGTH = 20;
+
+export const mayBeTypo = (word: string) =>
+  word.length >= TYPO_MIN_LENGTH && word.length <= TYPO_MAX_LENGTH;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -2,7 +2,7 @@ import { exactKey, fold, indexForms, isMarked, lowerNfc, tokenize } from '../../
 import { snippet } from '../../src/search/highlight';
 import { matchesExact, matchesFolded, parseTerms } from '../../src/search/query';
 import { score } from '../../src/search/rank';
-import { oneEditVariants } from '../../src/search/typo';
+import { mayBeTypo, oneEditVariants } from '../../src/search/typo';
 
 describe('fold', () => {
   it('drops every mark, lowercases, and reads đ as d', () => {
@@ -85,6 +85,16 @@ describe('oneEditVariants', () => {
     expect(variants.has('truogn')).toBe(false);
     expect(variants.has('tuogn')).toBe(true);
     expect(variants.has('tuog')).toBe(false); // two edits
+  });
+
+  it('is asked only for words of 5 to 20 letters', () => {
+    expect(['son', 'truon', 'truogn', 'x'.repeat(20), 'x'.repeat(21)].map(mayBeTypo)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
