@@ -22,6 +22,7 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   'plugin::insights.views.daily',
   'plugin::insights.commendations.forUnit',
   'plugin::insights.commendations.summary',
+  'plugin::insights.commendations.forPerson',
 ];
 
 const PERMISSION = 'plugin::users-permissions.permission';

@@ -4,52 +4,53 @@ import { errors } from '@strapi/utils';
 import { insightsConfig } from '../../config';
 import { service } from '../../services';
 import { isRecord } from '../../utils';
-import { awardReferences } from '../model';
+import { awardReferences, formsOf } from '../model';
+import {
+  describe,
+  entryOf,
+  matches,
+  pageOf,
+  positionsHeld,
+  rangeOf,
+  reportRows,
+  sortEntries,
+  totalsOf,
+  type AwardRow,
+  type Direction,
+  type Entry,
+  type Person,
+  type Ref,
+  type Sortable,
+} from '../records';
 import type { CommendationQuery } from '../validation';
 
-export type Relation = 'issued' | 'collective' | 'individual_member';
-type Ref = { documentId: string; name: string } | null;
-type PositionRow = { title: string; startDate: string | null; endDate: string | null; unit: Ref };
-type PersonRow = { documentId: string; fullName: string; positions: PositionRow[] };
-type Recipient = { kind: unknown; person: string | null };
-type AwardRow = {
-  id: number;
-  documentId: string;
-  title: string;
-  slug: string | null;
-  form: string;
-  decisionNumber: string | null;
-  decisionDate: string | null;
-  awardStatus: string;
-  collectiveCount: number;
-  individualCount: number;
-  issuer: Ref;
-  presentedOn: string | null;
-};
-type Filters = Omit<CommendationQuery, 'unit' | 'include'>;
-type Member = { official: string; fullName: string; position: string; unit: string };
+type Include = CommendationQuery['include'];
+type Listing = Pick<CommendationQuery, 'sort' | 'page' | 'pageSize'>;
+export type RecordQuery = Omit<CommendationQuery, 'unit' | 'locale'>;
+type PersonQuery = Omit<RecordQuery, 'include'>;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
+const integer = (value: unknown) =>
+  value === null || value === undefined || value === '' ? null : Number(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const refOf = (value: unknown, name: string): Ref =>
   isRecord(value) && typeof value.documentId === 'string'
     ? { documentId: value.documentId, name: text(value[name]) ?? '' }
     : null;
-const heldOn = (position: PositionRow, day: string | null) =>
-  !day ||
-  ((!position.startDate || position.startDate <= day) &&
-    (!position.endDate || position.endDate >= day));
+const present = <T>(value: T | null): value is T => value !== null;
 
 /**
- * Relates commendations to units and their people, through the types and fields named in the plugin config.
- * Query count grows with tree depth, never with units or awards.
+ * Relates commendations to units and their people, through the types and fields named in the plugin config
+ * (the rules of relating are in ../records.ts). The number of queries grows with the depth of the unit tree,
+ * never with the number of units, awards, or units asked for at once (a GraphQL list asks for many).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => insightsConfig(strapi).commendations;
+  const excluded = () => new Set(names().nonCommendationForms);
 
-  /** Rows of the configured types, read into the shapes below (the database returns them untyped). */
+  /** Rows of the configured types, read into the shapes of records.ts (the database returns them untyped). */
   const read = {
-    person(row: unknown): PersonRow | null {
+    person(row: unknown): Person | null {
       const { person, unit } = names();
       if (!isRecord(row) || typeof row.documentId !== 'string') return null;
       const positions = list(row[person.positions])
@@ -58,6 +59,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           title: text(p[person.positionTitle]) ?? '',
           startDate: text(p[person.positionStart]),
           endDate: text(p[person.positionEnd]),
+          former: p[person.positionFormer] === true || p[person.positionFormer] === 1,
           unit: refOf(p[person.positionUnit], unit.name),
         }));
       return { documentId: row.documentId, fullName: text(row[person.name]) ?? '', positions };
@@ -75,25 +77,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         form: text(row[award.form]) ?? '',
         decisionNumber: text(row.decisionNumber),
         decisionDate: text(row[award.decisionDate]),
+        decisionDatePrecision: text(row[award.decisionDatePrecision]),
+        year: integer(row[award.year]),
+        periodEnd: integer(row[award.periodEnd]),
+        presentedOn: isRecord(presentedAt) ? text(presentedAt[award.presentedAtDate]) : null,
         awardStatus: text(row[award.awardStatus]) ?? '',
         collectiveCount: Number(row.collectiveCount ?? 0),
         individualCount: Number(row.individualCount ?? 0),
         issuer: refOf(row[award.issuer], unit.name),
-        presentedOn: isRecord(presentedAt) ? text(presentedAt[award.presentedAtDate]) : null,
+        recipients: list(row[award.recipients])
+          .filter(isRecord)
+          .map((r) => ({
+            kind: text(r[award.recipientKind]) ?? '',
+            count: integer(r[award.recipientCount]),
+            unit: refOf(r[award.recipientUnit], 'documentId')?.documentId ?? null,
+            person: refOf(r[award.recipientPerson], 'documentId')?.documentId ?? null,
+          })),
       };
     },
-    recipients(row: unknown): Recipient[] {
-      const { award } = names();
-      if (!isRecord(row)) return [];
-      return list(row[award.recipients])
-        .filter(isRecord)
-        .map((r) => ({
-          kind: r[award.recipientKind],
-          person: refOf(r[award.recipientPerson], 'documentId')?.documentId ?? null,
-        }));
-    },
   };
-  const present = <T>(value: T | null): value is T => value !== null;
 
   const personPopulate = () => {
     const { person, unit } = names();
@@ -108,77 +110,61 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       [award.issuer]: { select: ['documentId', unit.name] },
       [award.presentedAt]: { select: ['documentId', award.presentedAtDate] },
+      [award.recipients]: {
+        populate: {
+          [award.recipientUnit]: { select: ['documentId'] },
+          [award.recipientPerson]: { select: ['documentId'] },
+        },
+      },
     };
   };
 
-  /** The unit plus, as asked, its sub-tree and the units merged into it (and theirs), one query per level. */
-  const unitsOf = async (root: string, include: CommendationQuery['include']) => {
+  /**
+   * For each root, the root plus, as asked, its sub-tree and the units merged into it (and theirs): one walk
+   * for all roots together, one query per level, then each root's closure in memory.
+   */
+  const unitSets = async (roots: string[], include: Include) => {
     const { unit } = names();
-    const units = new Set([root]);
-    let frontier = [root];
-    while (frontier.length > 0 && include.length > 0) {
-      const or: Record<string, unknown>[] = [];
-      if (include.includes('descendants'))
-        or.push({ [unit.parent]: { documentId: { $in: frontier } } });
-      if (include.includes('predecessors'))
-        or.push({ [unit.successor]: { documentId: { $in: frontier } } });
-      const rows = await strapi.db
-        .query(unit.uid)
-        .findMany({ select: ['documentId'], where: { $or: or } });
-      frontier = [...new Set(rows.map((row) => String(row.documentId)))].filter(
-        (id) => !units.has(id)
-      );
-      frontier.forEach((id) => units.add(id));
+    const ups = [
+      ...(include.includes('descendants') ? [unit.parent] : []),
+      ...(include.includes('predecessors') ? [unit.successors] : []),
+    ];
+    const below = new Map<string, Set<string>>();
+    const seen = new Set(roots);
+    let frontier = [...seen];
+    while (frontier.length > 0 && ups.length > 0) {
+      const rows: Record<string, unknown>[] = await strapi.db.query(unit.uid).findMany({
+        select: ['documentId'],
+        where: { $or: ups.map((up) => ({ [up]: { documentId: { $in: frontier } } })) },
+        populate: Object.fromEntries(ups.map((up) => [up, { select: ['documentId'] }])),
+      });
+      const next: string[] = [];
+      for (const row of rows) {
+        const self = String(row.documentId);
+        const targets = ups.flatMap((up) => {
+          const value = row[up];
+          return (Array.isArray(value) ? value : [value]).map((v) => refOf(v, 'documentId'));
+        });
+        for (const target of targets.filter(present)) {
+          below.set(target.documentId, (below.get(target.documentId) ?? new Set()).add(self));
+        }
+        if (!seen.has(self)) next.push(self);
+        seen.add(self);
+      }
+      frontier = next;
     }
-    return [...units];
-  };
-
-  const matches = (query: Filters, award: AwardRow, year: number | null) =>
-    (query.status === 'all' || award.awardStatus === query.status) &&
-    (!query.form || award.form === query.form) &&
-    (query.from === undefined || (year !== null && year >= query.from)) &&
-    (query.to === undefined || (year !== null && year <= query.to));
-
-  const describe = (award: AwardRow, year: number | null) => ({
-    documentId: award.documentId,
-    title: award.title,
-    slug: award.slug,
-    form: award.form,
-    decisionNumber: award.decisionNumber,
-    decisionDate: award.decisionDate,
-    year,
-    awardStatus: award.awardStatus,
-    revoked: award.awardStatus === 'revoked',
-    issuer: award.issuer,
-    collectiveCount: award.collectiveCount,
-    individualCount: award.individualCount,
-  });
-
-  const dayOf = (award: AwardRow): string | null => award.decisionDate ?? award.presentedOn;
-  const yearOf = (day: string | null) => (day ? Number(day.slice(0, 4)) : null);
-
-  /** Views of the published entries that belong to these units, over every trackable type that has a unit. */
-  const unitViews = async (units: string[], locale: string) => {
-    const documents = service(strapi, 'documents');
-    const views = { total: 0, last30Days: 0 };
-    for (const uid of documents.unitTypes()) {
-      const sums = await service(strapi, 'viewStore').sumViews(
-        uid,
-        locale,
-        await documents.documentIdsOfUnits(uid, locale, units)
-      );
-      views.total += sums.total;
-      views.last30Days += sums.last30Days;
-    }
-    return views;
-  };
-
-  const assertUnitExists = async (documentId: string) => {
-    if (
-      !(await strapi.db.query(names().unit.uid).findOne({ select: ['id'], where: { documentId } }))
-    ) {
-      throw new errors.NotFoundError(`No organization "${documentId}"`);
-    }
+    const closure = (root: string) => {
+      const units = new Set([root]);
+      const stack = [root];
+      while (stack.length > 0) {
+        for (const unitId of below.get(stack.pop() ?? '') ?? []) {
+          if (!units.has(unitId)) stack.push(unitId);
+          units.add(unitId);
+        }
+      }
+      return units;
+    };
+    return new Map(roots.map((root) => [root, closure(root)]));
   };
 
   /** People who held a position in any of these units, with all their positions. */
@@ -195,117 +181,109 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map(read.person).filter(present);
   };
 
-  /**
-   * Ids of the published awards related to the units, one query per way of relating (an OR across them makes
-   * PostgreSQL scan every award).
-   */
-  const relatedAwardIds = async (units: string[], people: PersonRow[], locale: string) => {
-    const { award } = names();
-    const refs = awardReferences(names());
-    const ids = async (where: Record<string, unknown>) =>
-      new Set<number>(
-        (
-          await strapi.db.query(award.uid).findMany({
-            select: ['id'],
-            where: { locale, publishedAt: { $notNull: true }, ...where },
-          })
-        ).map((row) => Number(row.id))
-      );
-    const personIds = people.map((p) => p.documentId);
-    return {
-      issued: await ids(refs.issuedBy(units)),
-      collective: await ids(refs.toUnits(units)),
-      toPeople: personIds.length > 0 ? await ids(refs.toPeople(personIds)) : new Set<number>(),
-    };
-  };
-
-  const awardsById = async (ids: number[]) => {
-    if (ids.length === 0) return [];
-    const rows = await strapi.db
-      .query(names().award.uid)
-      .findMany({ where: { id: { $in: ids } }, populate: awardPopulate() });
+  const publishedAwards = async (where: Record<string, unknown>, locale: string) => {
+    const rows = await strapi.db.query(names().award.uid).findMany({
+      where: { locale, publishedAt: { $notNull: true }, ...where },
+      populate: awardPopulate(),
+    });
     return rows.map(read.award).filter(present);
   };
 
-  /** Recipients are only needed where a person may have been a member of the unit on the award's date. */
-  const recipientsById = async (ids: Set<number>) => {
-    const { award, person } = names();
-    if (ids.size === 0) return new Map<number, Recipient[]>();
-    const rows = await strapi.db.query(award.uid).findMany({
-      select: ['id'],
-      where: { id: { $in: [...ids] } },
-      populate: {
-        [award.recipients]: {
-          populate: { [award.recipientPerson]: { select: ['documentId', person.name] } },
-        },
-      },
-    });
-    return new Map(rows.map((row) => [Number(row.id), read.recipients(row)]));
+  /**
+   * The published awards that may relate to the units, one id query per way of relating (an OR across them makes
+   * PostgreSQL scan every award), then their rows.
+   */
+  const relatedAwards = async (units: string[], people: Person[], locale: string) => {
+    const refs = awardReferences(names());
+    const ids = async (where: Record<string, unknown>) =>
+      (
+        await strapi.db.query(names().award.uid).findMany({
+          select: ['id'],
+          where: { locale, publishedAt: { $notNull: true }, ...where },
+        })
+      ).map((row) => Number(row.id));
+    const personIds = people.map((p) => p.documentId);
+    const all = new Set([
+      ...(await ids(refs.issuedBy(units))),
+      ...(await ids(refs.toUnits(units))),
+      ...(personIds.length > 0 ? await ids(refs.toPeople(personIds)) : []),
+    ]);
+    return all.size === 0 ? [] : publishedAwards({ id: { $in: [...all] } }, locale);
   };
 
-  /** The recipients of an award who were members of the units (held a position there) on its date. */
-  const membersAmong = (
-    recipients: Recipient[],
-    people: Map<string, PersonRow>,
-    units: Set<string>,
-    day: string | null
-  ) =>
-    recipients.flatMap((recipient): Member[] => {
-      const person = people.get(recipient.person ?? '');
-      const position = person?.positions.find(
-        (p) => units.has(p.unit?.documentId ?? '') && heldOn(p, day)
-      );
-      return recipient.kind === 'individual' && person && position
-        ? [
-            {
-              official: person.documentId,
-              fullName: person.fullName,
-              position: position.title,
-              unit: position.unit?.name ?? '',
-            },
-          ]
-        : [];
-    });
-
-  const countBy = <T>(entries: T[], key: (entry: T) => string) =>
-    entries.reduce<Record<string, number>>(
-      (totals, entry) => ({ ...totals, [key(entry)]: (totals[key(entry)] ?? 0) + 1 }),
-      {}
+  /** Every entry of each root's record (unsorted, unpaged), with the same queries for one root or many. */
+  const entriesOf = async (roots: string[], query: RecordQuery, locale: string) => {
+    const sets = await unitSets(roots, query.include);
+    const all = [...new Set([...sets.values()].flatMap((units) => [...units]))];
+    const people = await peopleOf(all, locale);
+    const awards = (await relatedAwards(all, people, locale)).filter((award) =>
+      matches(query, award)
     );
-
-  const forUnit = async (query: CommendationQuery, locale: string) => {
-    await assertUnitExists(query.unit);
-    const units = await unitsOf(query.unit, query.include);
-    const people = await peopleOf(units, locale);
-    const { issued, collective, toPeople } = await relatedAwardIds(units, people, locale);
-    const awards = await awardsById([...new Set([...issued, ...collective, ...toPeople])]);
-    const recipientsOf = await recipientsById(toPeople);
     const byPerson = new Map(people.map((person) => [person.documentId, person]));
-    const inUnits = new Set(units);
-
-    const related = awards.flatMap((award) => {
-      const day = dayOf(award);
-      const members = membersAmong(recipientsOf.get(award.id) ?? [], byPerson, inUnits, day);
-      const relations = new Set<Relation>();
-      if (issued.has(award.id)) relations.add('issued');
-      if (collective.has(award.id)) relations.add('collective');
-      if (members.length > 0) relations.add('individual_member');
-      const year = yearOf(day);
-      return relations.size > 0 && matches(query, award, year)
-        ? [{ ...describe(award, year), relations: [...relations], members }]
-        : [];
+    const subUnits = query.include.includes('descendants');
+    return roots.map((root) => {
+      const scope = { units: sets.get(root) ?? new Set([root]), subUnits };
+      const entries = awards.map((award) => entryOf(award, scope, byPerson)).filter(present);
+      return { entries, units: scope.units };
     });
-    const totals = {
-      byForm: countBy(related, (e) => e.form),
-      byYear: countBy(related, (e) => String(e.year ?? 'unknown')),
-    };
-    return { data: related, meta: { units: units.length, unitIds: units, totals } };
+  };
+
+  const listing = <T extends Sortable>(entries: T[], query: Listing) => {
+    const sorted = sortEntries(entries, query.sort, formsOf(strapi));
+    return pageOf(sorted, query.page, query.pageSize);
+  };
+
+  /** One page of each root's record (in the order of roots), with totals over all of it, and its units. */
+  const forUnits = async (roots: string[], query: RecordQuery, locale: string) =>
+    (await entriesOf(roots, query, locale)).map(({ entries, units }) => {
+      const { data, pagination } = listing(entries, query);
+      return {
+        data,
+        meta: { units: units.size, pagination, totals: totalsOf(entries, excluded()) },
+        units: [...units],
+      };
+    });
+
+  const assertUnitExists = async (documentId: string) => {
+    if (
+      !(await strapi.db.query(names().unit.uid).findOne({ select: ['id'], where: { documentId } }))
+    ) {
+      throw new errors.NotFoundError(`No organization "${documentId}"`);
+    }
+  };
+
+  /** Views of the published entries that belong to these units, over every trackable type that has a unit. */
+  const viewsOf = async (units: string[], locale: string) => {
+    const documents = service(strapi, 'documents');
+    const views = { total: 0, last30Days: 0 };
+    for (const uid of documents.unitTypes()) {
+      const sums = await service(strapi, 'viewStore').sumViews(
+        uid,
+        locale,
+        await documents.documentIdsOfUnits(uid, locale, units)
+      );
+      views.total += sums.total;
+      views.last30Days += sums.last30Days;
+    }
+    return views;
   };
 
   return {
-    /** A person's own record: each commendation with the position and unit they held on its date. */
-    async forPerson(official: string, query: Filters, locale: string) {
-      const { award, person: personNames } = names();
+    forUnits,
+    viewsOf,
+
+    async forUnit(query: CommendationQuery, locale: string) {
+      await assertUnitExists(query.unit);
+      const [{ data, meta }] = await forUnits([query.unit], query, locale);
+      return { data, meta };
+    },
+
+    /**
+     * A person's own record: each commendation they received, with every position (and its unit) they held on its
+     * dates; one page of it, with totals by form and year.
+     */
+    async forPerson(official: string, query: PersonQuery, locale: string) {
+      const { person: personNames } = names();
       const person = read.person(
         await strapi.db.query(personNames.uid).findOne({
           select: ['documentId', personNames.name],
@@ -315,49 +293,69 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (!person)
         throw new errors.NotFoundError(`No official "${official}" in locale "${locale}"`);
-      const rows = await strapi.db.query(award.uid).findMany({
-        where: {
-          locale,
-          publishedAt: { $notNull: true },
-          ...awardReferences(names()).toPeople([official]),
-        },
-        populate: awardPopulate(),
-      });
-      return rows
-        .map(read.award)
-        .filter(present)
-        .flatMap((entry) => {
-          const day = dayOf(entry);
-          const year = yearOf(day);
-          const position = person.positions.find((p) => heldOn(p, day));
-          return matches(query, entry, year)
-            ? [
-                {
-                  ...describe(entry, year),
-                  position: position?.title ?? null,
-                  unit: position?.unit ?? null,
-                },
-              ]
-            : [];
+      const awards = await publishedAwards(
+        awardReferences(names()).toPeople([official]),
+        locale
+      );
+      // The person is one individual recipient of each.
+      const direction: Direction = 'received';
+      const entries = awards
+        .filter((award) => matches(query, award))
+        .map((award) => {
+          const positions = positionsHeld(person, rangeOf(award)).map((p) => ({
+            title: p.title,
+            unit: p.unit,
+          }));
+          return { ...describe(award), direction, recipients: { collectives: 0, individuals: 1 }, positions };
         });
+      const { data, pagination } = listing(entries, query);
+      return { data, meta: { pagination, totals: totalsOf(entries, excluded()) } };
     },
 
-    forUnit,
-
-    /** Received by form, issued, and the views of the unit's articles (total and the last 30 days). */
+    /** Received and issued (decisions, recipients, by form), and the views of the unit's articles. */
     async summary(query: CommendationQuery, locale: string) {
-      const { data, meta } = await forUnit(query, locale);
-      const received = data.filter((e) => e.relations.some((relation) => relation !== 'issued'));
-      const issued = data.filter((e) => e.relations.includes('issued'));
-      const views = await unitViews(meta.unitIds, locale);
+      await assertUnitExists(query.unit);
+      const [{ meta, units }] = await forUnits([query.unit], query, locale);
+      const { received, issued } = meta.totals;
       return {
         data: {
-          received: { total: received.length, byForm: countBy(received, (e) => e.form) },
-          issued: { total: issued.length, byForm: countBy(issued, (e) => e.form) },
-          views,
+          received: { total: received.decisions, ...received },
+          issued: { total: issued.decisions, ...issued },
+          views: await viewsOf(units, locale),
         },
         meta: { units: meta.units },
       };
+    },
+
+    /**
+     * The annual emulation report: the unit with its whole sub-tree, then each direct sub-unit with its own, by
+     * year, form and direction (commendations only).
+     */
+    async report(query: CommendationQuery, locale: string) {
+      const { unit } = names();
+      const units = await strapi.db.query(unit.uid).findMany({
+        select: ['documentId', unit.name],
+        where: {
+          locale,
+          $or: [{ documentId: query.unit }, { [unit.parent]: { documentId: query.unit } }],
+        },
+        orderBy: { [unit.name]: 'asc' },
+      });
+      const root = units.find((row) => row.documentId === query.unit);
+      if (!root) throw new errors.NotFoundError(`No organization "${query.unit}"`);
+      const scopes = [root, ...units.filter((row) => row !== root)];
+      const include: Include = query.include.includes('descendants')
+        ? query.include
+        : [...query.include, 'descendants'];
+      const records = await entriesOf(
+        scopes.map((row) => String(row.documentId)),
+        { ...query, include },
+        locale
+      );
+      return scopes.map((row, index) => ({
+        unit: { documentId: String(row.documentId), name: String(row[unit.name] ?? '') },
+        rows: reportRows(records[index].entries, excluded()),
+      }));
     },
   };
 };
