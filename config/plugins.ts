@@ -101,7 +101,11 @@ const commendations = {
       levels: ['central'],
       kinds: ['government'],
     },
-    prize: { label: 'Giải thưởng Hồ Chí Minh, Giải thưởng Nhà nước', levels: ['central'], kinds: ['government'] },
+    prize: {
+      label: 'Giải thưởng Hồ Chí Minh, Giải thưởng Nhà nước',
+      levels: ['central'],
+      kinds: ['government'],
+    },
     // Kỷ niệm chương "Vì sự phát triển của Phụ nữ Việt Nam": the central union.
     commemorative_medal: { label: 'Kỷ niệm chương', levels: ['central'], kinds: ['womens_union'] },
     // Cờ thi đua: the Government, ministries, provinces, central organisations.

@@ -28,7 +28,8 @@ const unitLoader = (
   const perRequest = loaders.get(context) ?? new Map<string, DataLoader<string, UnitRecord>>();
   loaders.set(context, perRequest);
   const key = JSON.stringify([query, locale]);
-  const loader = perRequest.get(key) ?? new DataLoader((roots: readonly string[]) => load([...roots]));
+  const loader =
+    perRequest.get(key) ?? new DataLoader((roots: readonly string[]) => load([...roots]));
   perRequest.set(key, loader);
   return loader;
 };

@@ -217,7 +217,10 @@ export const totalsOf = (entries: Countable[], excluded: ReadonlySet<string>) =>
 
 /** Report rows: per year, form and direction, the decisions and recipients (commendations only). */
 export const reportRows = (entries: Countable[], excluded: ReadonlySet<string>) => {
-  const rows = new Map<string, Tally & { year: number | null; form: string; direction: Direction }>();
+  const rows = new Map<
+    string,
+    Tally & { year: number | null; form: string; direction: Direction }
+  >();
   for (const entry of entries.filter((e) => !excluded.has(e.form))) {
     const key = `${entry.year}|${entry.form}|${entry.direction}`;
     const row = rows.get(key) ?? {
@@ -232,7 +235,11 @@ export const reportRows = (entries: Countable[], excluded: ReadonlySet<string>) 
   return [...rows.values()];
 };
 
-export const sortEntries = <T extends Sortable>(entries: T[], sort: Sort, forms: readonly string[]) => {
+export const sortEntries = <T extends Sortable>(
+  entries: T[],
+  sort: Sort,
+  forms: readonly string[]
+) => {
   // Undated awards sort last either way.
   const byDate = (a: T, b: T, desc: boolean) => {
     if (a.day === b.day) return a.documentId.localeCompare(b.documentId);

@@ -19,7 +19,17 @@ export type CommendationQuery = {
   locale?: string;
 };
 
-const QUERY_KEYS = ['include', 'from', 'to', 'form', 'status', 'sort', 'page', 'pageSize', 'locale'];
+const QUERY_KEYS = [
+  'include',
+  'from',
+  'to',
+  'form',
+  'status',
+  'sort',
+  'page',
+  'pageSize',
+  'locale',
+];
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string, field: string): T =>
   allowed.find((item) => item === value) ??

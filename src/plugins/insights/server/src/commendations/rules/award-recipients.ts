@@ -29,6 +29,12 @@ const recipientError = (index: number, message: string) =>
     errors: [{ path: ['recipients', String(index)], message, name: 'ValidationError' }],
   });
 
+/** A counted number as stored, or as a write may send it before the app normalises it ("5"). */
+const count = (value: unknown) => {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
+};
+
 /**
  * A recipient is one of: a unit (collective) or a person in the system (individual); a typed name (a collective or
  * a person not in the system); or a number of them (`count`) placed at a unit, the one place a count can be tied
@@ -41,6 +47,9 @@ const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => 
   const typed = hasText(item[names.recipientName]);
   const counted = item[names.recipientCount] !== undefined && item[names.recipientCount] !== null;
   const kind = item[names.recipientKind];
+  // Drafts skip the schema's min: a count of 0 would still be counted as one recipient.
+  if (counted && count(item[names.recipientCount]) < 1)
+    throw recipientError(index, 'count must be a whole number of at least 1');
   if (counted && (!unit || person || typed)) {
     throw recipientError(
       index,
@@ -60,12 +69,6 @@ const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => 
       'an individual recipient is either an official or a typed name, not both and not a unit'
     );
   }
-};
-
-/** A counted number as stored, or as a write may send it before the app normalises it ("5"). */
-const count = (value: unknown) => {
-  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
 };
 
 /** The derived totals: recipients listed in this locale (one each, or their count) plus the shared counted numbers. */

@@ -293,10 +293,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (!person)
         throw new errors.NotFoundError(`No official "${official}" in locale "${locale}"`);
-      const awards = await publishedAwards(
-        awardReferences(names()).toPeople([official]),
-        locale
-      );
+      const awards = await publishedAwards(awardReferences(names()).toPeople([official]), locale);
       // The person is one individual recipient of each.
       const direction: Direction = 'received';
       const entries = awards
@@ -306,7 +303,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             title: p.title,
             unit: p.unit,
           }));
-          return { ...describe(award), direction, recipients: { collectives: 0, individuals: 1 }, positions };
+          return {
+            ...describe(award),
+            direction,
+            recipients: { collectives: 0, individuals: 1 },
+            positions,
+          };
         });
       const { data, pagination } = listing(entries, query);
       return { data, meta: { pagination, totals: totalsOf(entries, excluded()) } };
