@@ -109,4 +109,5 @@ it("keeps every unit's successor when one successor becomes many", async () => {
   } finally {
     await stopStrapi(app);
   }
-});
+  // Two starts on a database of its own, the first making every table.
+}, 240_000);
