@@ -1,10 +1,11 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { insightsConfig } from '../../config';
 import { service } from '../../services';
 import { isRecord } from '../../utils';
-import { awardReferences, formsOf } from '../model';
+import { formsOf } from '../model';
+import { columnOf, linkOf, tableOf, targetOf } from '../tables';
 import {
   describe,
   entryOf,
@@ -19,6 +20,7 @@ import {
   type Direction,
   type Entry,
   type Person,
+  type RecipientRow,
   type Ref,
   type Sortable,
 } from '../records';
@@ -64,35 +66,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }));
       return { documentId: row.documentId, fullName: text(row[person.name]) ?? '', positions };
     },
-    award(row: unknown): AwardRow | null {
-      const { award, unit } = names();
-      if (!isRecord(row) || typeof row.id !== 'number' || typeof row.documentId !== 'string')
-        return null;
-      const presentedAt = row[award.presentedAt];
+    award(row: Record<string, unknown>, recipients: RecipientRow[]): AwardRow {
+      const issuer = text(row.issuerId);
       return {
-        id: row.id,
-        documentId: row.documentId,
+        id: Number(row.id),
+        documentId: String(row.documentId),
         title: text(row.title) ?? '',
         slug: text(row.slug),
-        form: text(row[award.form]) ?? '',
+        form: text(row.form) ?? '',
         decisionNumber: text(row.decisionNumber),
-        decisionDate: text(row[award.decisionDate]),
-        decisionDatePrecision: text(row[award.decisionDatePrecision]),
-        year: integer(row[award.year]),
-        periodEnd: integer(row[award.periodEnd]),
-        presentedOn: isRecord(presentedAt) ? text(presentedAt[award.presentedAtDate]) : null,
-        awardStatus: text(row[award.awardStatus]) ?? '',
+        decisionDate: text(row.decisionDate),
+        decisionDatePrecision: text(row.decisionDatePrecision),
+        year: integer(row.year),
+        periodEnd: integer(row.periodEnd),
+        presentedOn: text(row.presentedOn),
+        awardStatus: text(row.awardStatus) ?? '',
         collectiveCount: Number(row.collectiveCount ?? 0),
         individualCount: Number(row.individualCount ?? 0),
-        issuer: refOf(row[award.issuer], unit.name),
-        recipients: list(row[award.recipients])
-          .filter(isRecord)
-          .map((r) => ({
-            kind: text(r[award.recipientKind]) ?? '',
-            count: integer(r[award.recipientCount]),
-            unit: refOf(r[award.recipientUnit], 'documentId')?.documentId ?? null,
-            person: refOf(r[award.recipientPerson], 'documentId')?.documentId ?? null,
-          })),
+        issuer: issuer ? { documentId: issuer, name: text(row.issuerName) ?? '' } : null,
+        recipients,
       };
     },
   };
@@ -105,20 +97,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
     };
   };
-  const awardPopulate = () => {
-    const { award, unit } = names();
-    return {
-      [award.issuer]: { select: ['documentId', unit.name] },
-      [award.presentedAt]: { select: ['documentId', award.presentedAtDate] },
-      [award.recipients]: {
-        populate: {
-          [award.recipientUnit]: { select: ['documentId'] },
-          [award.recipientPerson]: { select: ['documentId'] },
-        },
-      },
-    };
-  };
-
   /**
    * For each root, the root plus, as asked, its sub-tree and the units merged into it (and theirs): one walk
    * for all roots together, one query per level, then each root's closure in memory.
@@ -181,34 +159,151 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map(read.person).filter(present);
   };
 
-  const publishedAwards = async (where: Record<string, unknown>, locale: string) => {
-    const rows = await strapi.db.query(names().award.uid).findMany({
-      where: { locale, publishedAt: { $notNull: true }, ...where },
-      populate: awardPopulate(),
+  /** Names of the tables and columns the record reads (tables.ts), resolved once. */
+  const resolveTables = () => {
+    const { award, unit, person } = names();
+    const recipient = targetOf(strapi, award.uid, award.recipients);
+    const meeting = targetOf(strapi, award.uid, award.presentedAt);
+    const column = (uid: UID.Schema) => (field: string) => columnOf(strapi, uid, field);
+    return {
+      awards: tableOf(strapi, award.uid),
+      units: tableOf(strapi, unit.uid),
+      people: tableOf(strapi, person.uid),
+      meetings: tableOf(strapi, meeting),
+      recipients: tableOf(strapi, recipient),
+      issuer: linkOf(strapi, award.uid, award.issuer),
+      presentedAt: linkOf(strapi, award.uid, award.presentedAt),
+      components: linkOf(strapi, award.uid, award.recipients),
+      recipientUnit: linkOf(strapi, recipient, award.recipientUnit),
+      recipientPerson: linkOf(strapi, recipient, award.recipientPerson),
+      award: column(award.uid),
+      unit: column(unit.uid),
+      meeting: column(meeting),
+      recipient: column(recipient),
+    };
+  };
+  let tables: ReturnType<typeof resolveTables> | undefined;
+  const sql = () => (tables ??= resolveTables());
+  const knex = () => strapi.db.connection;
+  type Query = ReturnType<ReturnType<typeof knex>>;
+
+  /** Row ids of documents (every locale): the link tables hold row ids. */
+  const rowIds = async (table: string, documentIds: string[]) =>
+    documentIds.length === 0
+      ? []
+      : (await knex()(table).whereIn('document_id', documentIds).select('id')).map(
+          (row: { id: unknown }) => Number(row.id)
+        );
+
+  /** A subquery: the ids of the published awards of a locale that a join reaches. */
+  const awardIdsThrough = (locale: string, join: (query: Query) => unknown) => {
+    const t = sql();
+    const query = knex()(`${t.awards} as a`)
+      .where(`a.${t.award('locale')}`, locale)
+      .whereNotNull(`a.${t.award('publishedAt')}`)
+      .select('a.id');
+    join(query);
+    return query;
+  };
+  const issuedBy = (locale: string, units: number[]) =>
+    awardIdsThrough(locale, (query) => {
+      const { issuer } = sql();
+      query
+        .join(`${issuer.table} as l`, `l.${issuer.from}`, 'a.id')
+        .whereIn(`l.${issuer.to}`, units);
     });
-    return rows.map(read.award).filter(present);
+  const givenTo = (
+    locale: string,
+    recipientLink: 'recipientUnit' | 'recipientPerson',
+    ids: number[]
+  ) =>
+    awardIdsThrough(locale, (query) => {
+      const { components } = sql();
+      const link = sql()[recipientLink];
+      query
+        .join(`${components.table} as c`, `c.${components.from}`, 'a.id')
+        .where('c.field', components.field ?? '')
+        .join(`${link.table} as l`, `l.${link.from}`, `c.${components.to}`)
+        .whereIn(`l.${link.to}`, ids);
+    });
+
+  /** The rows of the awards a subquery selects, with their issuer, meeting date and recipients. */
+  const awardRows = async (selected: Query) => {
+    // One round trip for the ids: as a subquery of both reads below, PostgreSQL ran the union twice.
+    const ids = (await selected).map((row: { id: unknown }) => Number(row.id));
+    if (ids.length === 0) return [];
+    const t = sql();
+    const { award, unit } = names();
+    const rows: Record<string, unknown>[] = await knex()(`${t.awards} as a`)
+      .leftJoin(`${t.issuer.table} as li`, `li.${t.issuer.from}`, 'a.id')
+      .leftJoin(`${t.units} as iu`, 'iu.id', `li.${t.issuer.to}`)
+      .leftJoin(`${t.presentedAt.table} as lm`, `lm.${t.presentedAt.from}`, 'a.id')
+      .leftJoin(`${t.meetings} as m`, 'm.id', `lm.${t.presentedAt.to}`)
+      .whereIn('a.id', ids)
+      .select({
+        id: 'a.id',
+        documentId: 'a.document_id',
+        title: `a.${t.award('title')}`,
+        slug: `a.${t.award('slug')}`,
+        decisionNumber: `a.${t.award('decisionNumber')}`,
+        form: `a.${t.award(award.form)}`,
+        decisionDate: `a.${t.award(award.decisionDate)}`,
+        decisionDatePrecision: `a.${t.award(award.decisionDatePrecision)}`,
+        year: `a.${t.award(award.year)}`,
+        periodEnd: `a.${t.award(award.periodEnd)}`,
+        awardStatus: `a.${t.award(award.awardStatus)}`,
+        collectiveCount: `a.${t.award('collectiveCount')}`,
+        individualCount: `a.${t.award('individualCount')}`,
+        issuerId: 'iu.document_id',
+        issuerName: `iu.${t.unit(unit.name)}`,
+        presentedOn: `m.${t.meeting(award.presentedAtDate)}`,
+      });
+    const recipients: Record<string, unknown>[] = await knex()(`${t.components.table} as c`)
+      .join(`${t.recipients} as r`, 'r.id', `c.${t.components.to}`)
+      .leftJoin(`${t.recipientUnit.table} as lu`, `lu.${t.recipientUnit.from}`, 'r.id')
+      .leftJoin(`${t.units} as u`, 'u.id', `lu.${t.recipientUnit.to}`)
+      .leftJoin(`${t.recipientPerson.table} as lp`, `lp.${t.recipientPerson.from}`, 'r.id')
+      .leftJoin(`${t.people} as p`, 'p.id', `lp.${t.recipientPerson.to}`)
+      .where('c.field', t.components.field ?? '')
+      .whereIn(`c.${t.components.from}`, ids)
+      .select({
+        awardId: `c.${t.components.from}`,
+        kind: `r.${t.recipient(award.recipientKind)}`,
+        count: `r.${t.recipient(award.recipientCount)}`,
+        unit: 'u.document_id',
+        person: 'p.document_id',
+      });
+    const byAward = new Map<number, RecipientRow[]>();
+    for (const r of recipients) {
+      const id = Number(r.awardId);
+      const recipient = {
+        kind: text(r.kind) ?? '',
+        count: integer(r.count),
+        unit: text(r.unit),
+        person: text(r.person),
+      };
+      byAward.set(id, [...(byAward.get(id) ?? []), recipient]);
+    }
+    return rows.map((row) => read.award(row, byAward.get(Number(row.id)) ?? []));
   };
 
   /**
-   * The published awards that may relate to the units, one id query per way of relating (an OR across them makes
-   * PostgreSQL scan every award), then their rows.
+   * The published awards that may relate to the units or their people: issued by a unit, given to a unit, given
+   * to a person, as one union query.
    */
   const relatedAwards = async (units: string[], people: Person[], locale: string) => {
-    const refs = awardReferences(names());
-    const ids = async (where: Record<string, unknown>) =>
-      (
-        await strapi.db.query(names().award.uid).findMany({
-          select: ['id'],
-          where: { locale, publishedAt: { $notNull: true }, ...where },
-        })
-      ).map((row) => Number(row.id));
-    const personIds = people.map((p) => p.documentId);
-    const all = new Set([
-      ...(await ids(refs.issuedBy(units))),
-      ...(await ids(refs.toUnits(units))),
-      ...(personIds.length > 0 ? await ids(refs.toPeople(personIds)) : []),
-    ]);
-    return all.size === 0 ? [] : publishedAwards({ id: { $in: [...all] } }, locale);
+    const t = sql();
+    const unitIds = await rowIds(t.units, units);
+    const personIds = await rowIds(
+      t.people,
+      people.map((p) => p.documentId)
+    );
+    // An empty IN list matches nothing: the union keeps its shape whatever the lists hold.
+    return awardRows(
+      issuedBy(locale, unitIds)
+        .union(givenTo(locale, 'recipientUnit', unitIds))
+        .union(givenTo(locale, 'recipientPerson', personIds))
+    );
   };
 
   /** Every entry of each root's record (unsorted, unpaged), with the same queries for one root or many. */
@@ -293,7 +388,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (!person)
         throw new errors.NotFoundError(`No official "${official}" in locale "${locale}"`);
-      const awards = await publishedAwards(awardReferences(names()).toPeople([official]), locale);
+      const personRows = await rowIds(sql().people, [official]);
+      const awards = await awardRows(givenTo(locale, 'recipientPerson', personRows));
       // The person is one individual recipient of each.
       const direction: Direction = 'received';
       const entries = awards
