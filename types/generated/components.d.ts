@@ -15,13 +15,17 @@ export interface AwardRecipient extends Struct.ComponentSchema {
         },
         number
       >;
-    kind: Schema.Attribute.Enumeration<['collective', 'individual']> & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<['collective', 'individual']> &
+      Schema.Attribute.Required;
     name: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
     official: Schema.Attribute.Relation<'oneToOne', 'api::official.official'>;
-    organization: Schema.Attribute.Relation<'oneToOne', 'api::organization.organization'>;
+    organization: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::organization.organization'
+    >;
     positionText: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
@@ -56,7 +60,9 @@ export interface MeetingAttendee extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    role: Schema.Attribute.Enumeration<['chairs', 'directs', 'attends', 'reports']> &
+    role: Schema.Attribute.Enumeration<
+      ['chairs', 'directs', 'attends', 'reports']
+    > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'attends'>;
   };
@@ -71,7 +77,10 @@ export interface PeoplePosition extends Struct.ComponentSchema {
   attributes: {
     endDate: Schema.Attribute.Date;
     former: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
-    organization: Schema.Attribute.Relation<'oneToOne', 'api::organization.organization'>;
+    organization: Schema.Attribute.Relation<
+      'oneToOne',
+      'api::organization.organization'
+    >;
     startDate: Schema.Attribute.Date;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
