@@ -1,6 +1,9 @@
-// Benchmark of a unit's commendations with include=descendants on PostgreSQL: a generated tree of 10,000 units
-// (1 central, 63 provinces, 700 districts, the rest communes) and 100,000 published awards (random issuer,
-// half with a collective recipient). Prints req/s, p50 and p99 per unit level, one connection (latency).
+// Benchmark of a unit's commendations on PostgreSQL: a generated tree of 10,000 units (1 central, 63 provinces,
+// 700 districts, the rest communes) and 100,000 published awards (random issuer; half with a collective recipient,
+// a tenth with 5 counted collectives placed at a province or district; a fifth dated by a year only). Prints, one
+// connection (latency): the no-op route (the floor), then each unit level's first page with include=descendants,
+// and the province's first page by form: req/s, p50, p99, p99 as a multiple of the floor's, and database queries
+// per request.
 // Usage: node bench/commendations.js [seconds per run, default 10]
 const { benchmark, load, summary } = require('./lib');
 
@@ -25,35 +28,49 @@ const generate = async (client) => {
       ELSE 65 + (substring(c.slug from 8)::int % 700) END)
     WHERE c.slug <> 'don-vi-1'`);
   await client.query(`
-    INSERT INTO awards (document_id, title, slug, form, decision_date, award_status, counted_collectives, counted_individuals,
-      collective_count, individual_count, locale, published_at, created_at, updated_at)
+    INSERT INTO awards (document_id, title, slug, form, decision_date, decision_date_precision, year, award_status,
+      counted_collectives, counted_individuals, collective_count, individual_count, locale, published_at, created_at, updated_at)
     SELECT 'award' || lpad(n::text, 19, '0'), 'Khen thưởng ' || n, 'khen-thuong-' || n,
       (ARRAY['certificate_of_merit','certificate_of_commendation','emulation_flag','emulation_title'])[1 + n % 4],
-      DATE '2015-01-01' + (n % 3650), 'active', 0, 1, 0, 1, 'vi', now(), now(), now()
+      CASE WHEN n % 5 = 0 THEN NULL ELSE DATE '2015-01-01' + (n % 3650) END, 'day',
+      CASE WHEN n % 5 = 0 THEN 2015 + n % 10 END,
+      'active', 0, 1, 0, 1, 'vi', now(), now(), now()
     FROM generate_series(1, ${AWARDS}) AS n`);
   await client.query(`
     INSERT INTO awards_issuer_lnk (award_id, organization_id)
     SELECT a.id, 1 + (hashtext(a.document_id) & 2147483647) % ${UNITS} FROM awards a`);
-  await client.query(`
-    WITH picked AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM awards WHERE id % 2 = 0),
-    made AS (INSERT INTO components_award_recipients (kind) SELECT 'collective' FROM picked RETURNING id),
-    numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM made)
-    INSERT INTO awards_cmps (entity_id, cmp_id, component_type, field, "order")
-    SELECT p.id, m.id, 'award.recipient', 'recipients', 1 FROM picked p JOIN numbered m USING (n)`);
-  await client.query(`
-    INSERT INTO components_award_recipients_organization_lnk (recipient_id, organization_id)
-    SELECT c.cmp_id, 1 + (hashtext(c.cmp_id::text) & 2147483647) % ${UNITS} FROM awards_cmps c WHERE c.field = 'recipients'`);
+  // Recipients: a named collective on even awards, 5 counted collectives at a province or district on a tenth.
+  const recipients = async (which, count, unitIds) =>
+    client.query(`
+      WITH picked AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM awards WHERE ${which}),
+      made AS (INSERT INTO components_award_recipients (kind, count)
+        SELECT 'collective', ${count} FROM picked RETURNING id),
+      numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM made),
+      linked AS (INSERT INTO awards_cmps (entity_id, cmp_id, component_type, field, "order")
+        SELECT p.id, m.id, 'award.recipient', 'recipients', 1 FROM picked p JOIN numbered m USING (n) RETURNING cmp_id)
+      INSERT INTO components_award_recipients_organization_lnk (recipient_id, organization_id)
+      SELECT cmp_id, ${unitIds} FROM linked`);
+  await recipients('id % 2 = 0', 'NULL', `1 + (hashtext(cmp_id::text) & 2147483647) % ${UNITS}`);
+  await recipients('id % 10 = 1', '5', `2 + (hashtext(cmp_id::text) & 2147483647) % 763`);
   await client.query('ANALYZE');
 };
+
+const row = (label, r, floor, queries) =>
+  console.log(
+    label.padEnd(44),
+    `${r.rps.toFixed(0).padStart(5)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms`,
+    floor ? `  p99 × ${(r.p99 / floor.p99).toFixed(1).padStart(4)} of floor` : ''.padEnd(22),
+    queries === undefined ? '' : `  ${queries} queries/request`,
+    r.errors ? `  errors ${r.errors}` : ''
+  );
 
 benchmark(
   'hoi_lhpn_bench_commendations',
   14370 + (process.pid % 500),
-  {
-    SEED_ON_EMPTY_DATABASE: 'false',
-  },
+  { SEED_ON_EMPTY_DATABASE: 'false' },
   async ({ db, app }) => {
     await generate(db.client);
+    const get = async (path) => (await fetch(`${app.url}${path}`)).json();
     const unitOf = async (level) =>
       (
         await db.client.query(
@@ -61,26 +78,31 @@ benchmark(
           [level]
         )
       ).rows[0].document_id;
+    /** Database queries one request runs: the app's counter around a few sequential requests. */
+    const queriesPer = async (path, times = 5) => {
+      const before = (await get('/api/bench/queries')).queries;
+      for (let i = 0; i < times; i += 1) await get(path);
+      return ((await get('/api/bench/queries')).queries - before) / times;
+    };
+    const run = (path) => load({ url: `${app.url}${path}`, duration: seconds, connections: 1 });
+
     console.log(
-      `\nCommendations with include=descendants, PostgreSQL, ${UNITS} units, ${AWARDS} awards, 1 connection`
+      `\nCommendations, PostgreSQL, ${UNITS} units, ${AWARDS} awards, ${seconds}s per run, 1 connection (latency)`
     );
-    for (const level of ['commune', 'district', 'province']) {
-      const unit = await unitOf(level);
-      const first = await (
-        await fetch(`${app.url}/api/insights/units/${unit}/commendations?include=descendants`)
-      ).json();
-      const r = summary(
-        await load({
-          url: `${app.url}/api/insights/units/${unit}/commendations?include=descendants`,
-          duration: seconds,
-          connections: 1,
-        })
-      );
-      console.log(
-        `${level.padEnd(9)} ${String(first.meta.units).padStart(5)} units ${String(first.data.length).padStart(6)} awards`,
-        `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms`,
-        r.errors ? `errors ${r.errors}` : ''
-      );
+    const floor = summary(await run('/api/bench/noop'));
+    row('(a) no-op route (floor)', floor, null, await queriesPer('/api/bench/noop'));
+    const cases = [];
+    for (const level of ['commune', 'district', 'province'])
+      cases.push([
+        level,
+        `/api/insights/units/${await unitOf(level)}/commendations?include=descendants`,
+      ]);
+    cases.push(['province, sort=form:asc page 3', `${cases[2][1]}&sort=form:asc&page=3`]);
+    for (const [label, path] of cases) {
+      const first = await get(path);
+      const r = summary(await run(path));
+      const size = `${first.meta.units} units ${first.meta.pagination.total} awards`;
+      row(`${label.padEnd(31)} ${size.padStart(12)}`, r, floor, await queriesPer(path));
     }
   }
 );

@@ -1,6 +1,7 @@
 // Starts the compiled app for a benchmark, with two routes that exist only here (never in the shipped app):
 //   GET|POST /api/bench/noop        the floor: the app's middleware stack and a JSON answer, nothing else
 //   POST     /api/bench/naive-views the read-then-update counter most Strapi guides show, to compare the beacon with
+//   GET      /api/bench/queries     how many database queries the app has run since it started (queries per request)
 // Environment: as scripts/start-instance.js. Prints "ready" when it serves.
 const path = require('node:path');
 const { createStrapi } = require('@strapi/strapi');
@@ -38,11 +39,19 @@ const main = async () => {
     distDir: path.join(appDir, 'dist'),
     serveAdminPanel: false,
   }).load();
+  let queries = 0;
+  strapi.db.connection.on('query', () => (queries += 1));
   const open = { auth: false };
   strapi.server.routes([
     { method: 'GET', path: '/api/bench/noop', handler: noop, config: open },
     { method: 'POST', path: '/api/bench/noop', handler: noop, config: open },
     { method: 'POST', path: '/api/bench/naive-views', handler: naiveViews(strapi), config: open },
+    {
+      method: 'GET',
+      path: '/api/bench/queries',
+      handler: (ctx) => (ctx.body = { queries }),
+      config: open,
+    },
   ]);
   await strapi.listen();
   process.stdout.write('ready\n');

@@ -29,7 +29,12 @@ const commendations = {
     recipientKind: 'kind',
     recipientUnit: 'organization',
     recipientPerson: 'official',
+    recipientCount: 'count',
+    recipientName: 'name',
     decisionDate: 'decisionDate',
+    decisionDatePrecision: 'decisionDatePrecision',
+    year: 'year',
+    periodEnd: 'periodEnd',
     form: 'form',
     awardStatus: 'awardStatus',
     issuerWarning: 'issuerWarning',
@@ -38,7 +43,7 @@ const commendations = {
     uid: 'api::organization.organization',
     name: 'name',
     parent: 'parent',
-    successor: 'successor',
+    successors: 'successors',
     level: 'level',
     kind: 'kind',
   },
@@ -50,6 +55,26 @@ const commendations = {
     positionUnit: 'organization',
     positionStart: 'startDate',
     positionEnd: 'endDate',
+    positionFormer: 'former',
+  },
+  /**
+   * Forms that are not commendations (Luật Thi đua, khen thưởng 2022 lists Huân chương … Giấy khen; a Giấy chứng
+   * nhận of participation or of a contest prize is reported beside them): listed in records, kept out of totals.
+   */
+  nonCommendationForms: ['recognition_certificate'],
+  /** Labels of the forms in reports (CSV, print view), in the order of the law's list. */
+  formLabels: {
+    order: 'Huân chương',
+    medal: 'Huy chương',
+    state_honorary_title: 'Danh hiệu vinh dự Nhà nước',
+    prize: 'Giải thưởng Hồ Chí Minh, Giải thưởng Nhà nước',
+    commemorative_medal: 'Kỷ niệm chương',
+    emulation_flag: 'Cờ thi đua',
+    emulation_title: 'Danh hiệu thi đua',
+    certificate_of_merit: 'Bằng khen',
+    certificate_of_commendation: 'Giấy khen',
+    recognition_certificate: 'Giấy chứng nhận (không phải khen thưởng)',
+    other: 'Hình thức khác',
   },
   /**
    * Who normally issues each commendation form (Luật Thi đua, khen thưởng 2022). An award whose issuer's level or
@@ -68,8 +93,19 @@ const commendations = {
       levels: ['province', 'district', 'commune'],
       kinds: ['womens_union', 'government', 'party_committee', 'fatherland_front', 'bank', 'other'],
     },
-    // Huân chương / Huy chương: conferred by the State President only.
-    medal: { label: 'Huân chương / Huy chương', levels: ['central'], kinds: ['government'] },
+    // Huân chương, Huy chương, danh hiệu vinh dự Nhà nước, Giải thưởng HCM / Nhà nước: the State President only.
+    order: { label: 'Huân chương', levels: ['central'], kinds: ['government'] },
+    medal: { label: 'Huy chương', levels: ['central'], kinds: ['government'] },
+    state_honorary_title: {
+      label: 'Danh hiệu vinh dự Nhà nước',
+      levels: ['central'],
+      kinds: ['government'],
+    },
+    prize: {
+      label: 'Giải thưởng Hồ Chí Minh, Giải thưởng Nhà nước',
+      levels: ['central'],
+      kinds: ['government'],
+    },
     // Kỷ niệm chương "Vì sự phát triển của Phụ nữ Việt Nam": the central union.
     commemorative_medal: { label: 'Kỷ niệm chương', levels: ['central'], kinds: ['womens_union'] },
     // Cờ thi đua: the Government, ministries, provinces, central organisations.

@@ -24,6 +24,7 @@ export const PUBLIC_ACTIONS: readonly string[] = [
   'plugin::insights.commendations.summary',
   // Site search over published content (src/api/search).
   'api::search.search.find',
+  'plugin::insights.commendations.forPerson',
 ];
 
 const PERMISSION = 'plugin::users-permissions.permission';

@@ -15,11 +15,17 @@ const ORGANIZATION = 'api::organization.organization';
 
 /**
  * Links that must never loop back: a unit is not its own ancestor, nor its own (eventual) successor. Each link
- * can be written from either end: `parent` / `successor` on the unit, `children` / `predecessors` on the target.
+ * can be written from either end: `parent` / `successors` on the unit, `children` / `predecessors` on the target.
+ * A unit has one parent but any number of successors (`many`).
  */
 const LINKS = [
-  { up: 'parent', down: 'children', message: 'would make this unit its own ancestor' },
-  { up: 'successor', down: 'predecessors', message: 'would make this unit succeed itself' },
+  { up: 'parent', down: 'children', many: false, message: 'would make this unit its own ancestor' },
+  {
+    up: 'successors',
+    down: 'predecessors',
+    many: true,
+    message: 'would make this unit succeed itself',
+  },
 ] as const;
 type Link = (typeof LINKS)[number];
 
@@ -42,9 +48,11 @@ const storedUps = async (strapi: Core.Strapi, link: Link, units: string[]) => {
     populate: { [link.up]: { select: ['documentId'] } },
   });
   for (const row of rows) {
-    const target = documentIdOf(row[link.up]);
-    if (target !== null)
-      ups.set(String(row.documentId), [...(ups.get(String(row.documentId)) ?? []), target]);
+    const value = row[link.up];
+    const targets = (Array.isArray(value) ? value : [value]).map(documentIdOf);
+    for (const target of targets)
+      if (target !== null)
+        ups.set(String(row.documentId), [...(ups.get(String(row.documentId)) ?? []), target]);
   }
   return ups;
 };
@@ -57,19 +65,20 @@ const storedDowns = async (strapi: Core.Strapi, link: Link, unit: string) => {
 };
 
 /**
- * The `up` links this write sets, unit → its new target (null: none). They all touch `self`: its own `up`, and
- * the `up` of each unit it names as `down`; so any loop this write closes goes through `self`.
+ * The `up` links of the units this write changes, unit → its targets after the write. They all touch `self`: its
+ * own `up`, and the `up` of each unit it names as `down`; so any loop this write closes goes through `self`.
  */
 const writtenUps = async (strapi: Core.Strapi, call: WriteCall, link: Link, self: string) => {
-  const ups = new Map<string, string | null>();
+  const ups = new Map<string, string[]>();
   if (link.up in call.data) {
     const current = call.documentId
-      ? ((await storedUps(strapi, link, [self])).get(self)?.[0] ?? null)
-      : null;
-    ups.set(
-      self,
-      toOneAfter(await relationChange(strapi, ORGANIZATION, call.data[link.up]), current)
-    );
+      ? ((await storedUps(strapi, link, [self])).get(self) ?? [])
+      : [];
+    const change = await relationChange(strapi, ORGANIZATION, call.data[link.up]);
+    const after = link.many
+      ? toManyAfter(change, current)
+      : [toOneAfter(change, current[0] ?? null)].filter((unit) => unit !== null);
+    ups.set(self, after);
   }
   if (link.down in call.data) {
     const current = call.documentId ? await storedDowns(strapi, link, self) : [];
@@ -77,8 +86,12 @@ const writtenUps = async (strapi: Core.Strapi, call: WriteCall, link: Link, self
       await relationChange(strapi, ORGANIZATION, call.data[link.down]),
       current
     );
-    for (const unit of current) if (!after.includes(unit)) ups.set(unit, null);
-    for (const unit of after) ups.set(unit, self);
+    const touched = [...new Set([...current, ...after])];
+    const stored = link.many ? await storedUps(strapi, link, touched) : new Map<string, string[]>();
+    for (const unit of touched) {
+      const others = (stored.get(unit) ?? []).filter((target) => target !== self);
+      ups.set(unit, after.includes(unit) ? [...others, self] : others);
+    }
   }
   return ups;
 };
@@ -91,7 +104,7 @@ const closesLoop = async (
   strapi: Core.Strapi,
   link: Link,
   self: string,
-  written: Map<string, string | null>
+  written: Map<string, string[]>
 ) => {
   const seen = new Set<string>();
   let level = [self];
@@ -101,11 +114,9 @@ const closesLoop = async (
       link,
       level.filter((unit) => !written.has(unit) && unit !== NEW_UNIT)
     );
-    const next = level.flatMap((unit) =>
-      written.has(unit) ? [written.get(unit) ?? null] : (stored.get(unit) ?? [])
-    );
+    const next = level.flatMap((unit) => written.get(unit) ?? stored.get(unit) ?? []);
     if (next.includes(self)) return true;
-    level = [...new Set(next.flatMap((unit) => (unit === null || seen.has(unit) ? [] : [unit])))];
+    level = [...new Set(next.filter((unit) => !seen.has(unit)))];
     level.forEach((unit) => seen.add(unit));
   }
   return false;

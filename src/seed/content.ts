@@ -6,7 +6,6 @@ export type OrganizationSeed = Localized<{ name: string; shortName?: string; slu
   kind: 'womens_union' | 'party_committee' | 'government' | 'fatherland_front' | 'bank' | 'other';
   level: 'central' | 'province' | 'district' | 'commune' | 'branch';
   parent?: string;
-  successor?: string;
   validFrom?: string;
   validTo?: string;
   phone?: string;

@@ -312,7 +312,7 @@ const fieldValues = (plural: string, targets: Targets): Record<string, fc.Arbitr
         validFrom: date,
         validTo: date,
         parent: hostileRelation(targets),
-        successor: hostileRelation(targets),
+        successors: hostileRelation(targets),
         email: text,
       };
     case 'officials':

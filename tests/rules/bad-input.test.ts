@@ -205,10 +205,10 @@ describe('the unit tree', () => {
   it('refuses a successor chain that comes back to the unit', async () => {
     const older = await newUnit('Hội LHPN huyện');
     const newer = await newUnit('Hội LHPN xã mới', { predecessors: [older] });
-    await put(`/api/organizations/${older}`, { successor: newer });
+    await put(`/api/organizations/${older}`, { successors: [newer] });
     await expectRefused(
       ORG,
-      () => put(`/api/organizations/${newer}`, { successor: older }),
+      () => put(`/api/organizations/${newer}`, { successors: [older] }),
       /succeed itself/
     );
   });

@@ -19,9 +19,12 @@ const newUnit = async (data: Record<string, unknown> = {}) =>
   ).documentId;
 
 /** u[0] ← u[1] ← … : each unit's `up` is the one before it. */
-const chain = async (length: number, up: 'parent' | 'successor') => {
+const chain = async (length: number, up: 'parent' | 'successors') => {
   const ids = [await newUnit()];
-  while (ids.length < length) ids.push(await newUnit({ [up]: ids[ids.length - 1] }));
+  while (ids.length < length) {
+    const previous = ids[ids.length - 1];
+    ids.push(await newUnit({ [up]: up === 'parent' ? previous : [previous] }));
+  }
   return ids;
 };
 
@@ -35,7 +38,7 @@ const links = () =>
   app.db.query(ORG).findMany({
     select: ['id'],
     orderBy: { id: 'asc' },
-    populate: { parent: { select: ['id'] }, successor: { select: ['id'] } },
+    populate: { parent: { select: ['id'] }, successors: { select: ['id'] } },
   });
 
 const refusedOverRest = async (
@@ -191,19 +194,19 @@ describe('children: a unit cannot adopt one of its ancestors', () => {
   });
 });
 
-/** chain(n, 'successor') runs from the latest unit (ids[0]) back to the earliest, which each succeeded. */
+/** chain(n, 'successors') runs from the latest unit (ids[0]) back to the earliest, which each succeeded. */
 describe('predecessors: a unit cannot absorb one of its successors', () => {
   it.each([
     ['a documentId list', (id: string) => [id]],
     ['connect', (id: string) => ({ connect: [{ documentId: id }] })],
     ['set', (id: string) => ({ set: [id] })],
   ])('over REST, as %s', async (_, input) => {
-    const [latest, , earliest] = await chain(3, 'successor');
+    const [latest, , earliest] = await chain(3, 'successors');
     await refusedOverRest(earliest, { predecessors: input(latest) }, SUCCESSOR);
   });
 
   it('refuses row ids from a script, and itself as its own predecessor', async () => {
-    const [latest, earliest] = await chain(2, 'successor');
+    const [latest, earliest] = await chain(2, 'successors');
     const latestRow = await rowIdOf(latest);
     await refusedInScript(
       () =>
@@ -222,22 +225,23 @@ describe('predecessors: a unit cannot absorb one of its successors', () => {
   });
 
   it('refuses a successor given as a row id or with connect', async () => {
-    const [latest, earliest] = await chain(2, 'successor');
+    const [latest, earliest] = await chain(2, 'successors');
     const earliestRow = await rowIdOf(earliest);
     await refusedInScript(
       () =>
         units().update({
           documentId: latest,
           locale: 'vi',
-          data: { successor: { id: earliestRow } },
+          data: { successors: { connect: [{ id: earliestRow }] } },
         }),
       SUCCESSOR
     );
     await refusedInScript(
-      () => units().update({ documentId: latest, locale: 'vi', data: { successor: earliestRow } }),
+      () =>
+        units().update({ documentId: latest, locale: 'vi', data: { successors: [earliestRow] } }),
       SUCCESSOR
     );
-    await refusedOverRest(latest, { successor: { connect: [earliest] } }, SUCCESSOR);
+    await refusedOverRest(latest, { successors: { connect: [earliest] } }, SUCCESSOR);
   });
 });
 
@@ -249,8 +253,8 @@ describe('long chains', () => {
   });
 
   it('refuses closing a succession of 70 units, from either end', async () => {
-    const ids = await chain(70, 'successor');
-    await refusedOverRest(ids[0], { successor: { connect: [ids[69]] } }, SUCCESSOR);
+    const ids = await chain(70, 'successors');
+    await refusedOverRest(ids[0], { successors: { connect: [ids[69]] } }, SUCCESSOR);
     await refusedOverRest(ids[69], { predecessors: { set: [ids[0]] } }, SUCCESSOR);
   });
 });

@@ -414,7 +414,7 @@ describe('GraphQL alias and cost limits', () => {
     `{ ${Array.from({ length: count }, (_, i) => `a${i}: organizations { commendations(include: ["descendants", "predecessors"]) { title } }`).join(' ')} }`;
 
   it('refuses 300 aliases of a costly field with 400 before running it', async () => {
-    const spy = jest.spyOn(app.plugin('insights').service('commendations'), 'forUnit');
+    const spy = jest.spyOn(app.plugin('insights').service('commendations'), 'forUnits');
     // 300 aliases are over 5,000 tokens: the parser stops at GRAPHQL_MAX_TOKENS, before any validation walk.
     const res = await graphql(app, aliased(300));
     expect(res.status).toBe(400);
@@ -440,7 +440,7 @@ describe('GraphQL alias and cost limits', () => {
   });
 
   it('still answers ordinary queries: aliases, the README example, introspection', async () => {
-    const spy = jest.spyOn(app.plugin('insights').service('commendations'), 'forUnit');
+    const spy = jest.spyOn(app.plugin('insights').service('commendations'), 'forUnits');
     const aliasedArticles = await graphql(
       app,
       `{ vi: articles(locale: "vi") { title } en: articles(locale: "en") { title } ${aliased(2).slice(1, -1)} }`

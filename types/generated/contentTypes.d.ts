@@ -624,6 +624,15 @@ export interface ApiAwardAward extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    decisionDatePrecision: Schema.Attribute.Enumeration<
+      ['day', 'month', 'year']
+    > &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'day'>;
     decisionNumber: Schema.Attribute.String &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -635,12 +644,16 @@ export interface ApiAwardAward extends Struct.CollectionTypeSchema {
       }>;
     form: Schema.Attribute.Enumeration<
       [
-        'certificate_of_merit',
-        'certificate_of_commendation',
+        'order',
+        'medal',
+        'state_honorary_title',
+        'prize',
+        'commemorative_medal',
         'emulation_flag',
         'emulation_title',
-        'medal',
-        'commemorative_medal',
+        'certificate_of_merit',
+        'certificate_of_commendation',
+        'recognition_certificate',
         'other',
       ]
     > &
@@ -765,6 +778,19 @@ export interface ApiAwardAward extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    year: Schema.Attribute.Integer &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2200;
+          min: 1930;
+        },
+        number
+      >;
   };
 }
 
@@ -808,6 +834,12 @@ export interface ApiMeetingMeeting extends Struct.CollectionTypeSchema {
         'executive_committee',
         'standing_committee',
         'review',
+        'launch',
+        'briefing',
+        'thematic_conference',
+        'ceremony',
+        'council_session',
+        'contest',
         'other',
       ]
     > &
@@ -1035,6 +1067,13 @@ export interface ApiOrganizationOrganization
         'government',
         'fatherland_front',
         'bank',
+        'peoples_council',
+        'farmers_union',
+        'youth_union',
+        'veterans_association',
+        'trade_union',
+        'armed_forces',
+        'association',
         'other',
       ]
     > &
@@ -1083,7 +1122,7 @@ export interface ApiOrganizationOrganization
         maxLength: 40;
       }>;
     predecessors: Schema.Attribute.Relation<
-      'oneToMany',
+      'manyToMany',
       'api::organization.organization'
     >;
     publishedAt: Schema.Attribute.DateTime;
@@ -1105,8 +1144,8 @@ export interface ApiOrganizationOrganization
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 160;
       }>;
-    successor: Schema.Attribute.Relation<
-      'manyToOne',
+    successors: Schema.Attribute.Relation<
+      'manyToMany',
       'api::organization.organization'
     >;
     updatedAt: Schema.Attribute.DateTime;
@@ -1118,6 +1157,13 @@ export interface ApiOrganizationOrganization
           localized: false;
         };
       }>;
+    validFromPrecision: Schema.Attribute.Enumeration<['day', 'month', 'year']> &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'day'>;
     validTo: Schema.Attribute.Date &
       Schema.Attribute.SetPluginOptions<{
         i18n: {

@@ -9,6 +9,8 @@ const valid = () => ({
     unit: { uid: 'api::organization.organization', parent: 'parent' },
     person: { uid: 'api::official.official', positions: 'positions' },
     issuerRules: { medal: { label: 'Huân chương', levels: ['central'], kinds: ['government'] } },
+    nonCommendationForms: ['recognition_certificate'],
+    formLabels: { medal: 'Huy chương', recognition_certificate: 'Giấy chứng nhận' },
   },
 });
 const check = (value: unknown) => () => Reflect.apply(config.validator, config, [value]);
@@ -22,6 +24,21 @@ describe('insights configuration (pure)', () => {
     ['no trackable type', { trackableTypes: {} }, /trackableTypes/],
     ['an offset beyond 14 hours', { utcOffsetMinutes: 900 }, /utcOffsetMinutes/],
     ['no commendations section', { commendations: undefined }, /commendations/],
+    [
+      'forms kept out of totals not a list',
+      {
+        commendations: {
+          ...valid().commendations,
+          nonCommendationForms: 'recognition_certificate',
+        },
+      },
+      /nonCommendationForms must be a list/,
+    ],
+    [
+      'a blank form label',
+      { commendations: { ...valid().commendations, formLabels: { medal: '' } } },
+      /formLabels must map forms to labels/,
+    ],
   ])('refuses %s', (_name, change, message) => {
     expect(check({ ...valid(), ...change })).toThrow(message);
   });

@@ -125,12 +125,12 @@ describe('issuer warnings', () => {
     expect(merit.issuerWarning).toMatch(
       /Bằng khen is not normally issued by .* \(district, womens_union\)/
     );
-    const medal = await award({
-      form: 'medal',
+    const order = await award({
+      form: 'order',
       issuer: await newUnit('province'),
       countedIndividuals: 1,
     });
-    expect(medal.issuerWarning).toMatch(/Huân chương/);
+    expect(order.issuerWarning).toMatch(/Huân chương/);
   });
 
   it('clears the warning when the form is changed to one the issuer gives', async () => {

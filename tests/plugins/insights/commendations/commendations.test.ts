@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-import { bootStrapi, databaseQuiet, http } from '../../../helpers/strapi';
+import { adminSession } from '../../../helpers/admin';
+import { bootStrapi, databaseQuiet, graphql, http } from '../../../helpers/strapi';
 
 let app: Core.Strapi;
 const ids: Record<string, string> = {};
@@ -9,7 +10,7 @@ const unique = () => Math.random().toString(36).slice(2, 8);
 type UnitData = {
   level: 'province' | 'district' | 'commune' | 'branch';
   parent?: string;
-  successor?: string;
+  successors?: string[];
   validTo?: string;
 };
 const unit = async (key: string, data: UnitData) => {
@@ -35,38 +36,106 @@ const award = async (key: string, data: Record<string, unknown>) => {
     })
   ).documentId;
 };
-const commendations = (unitKey: string, query = '') =>
-  http(app).get(`/api/insights/units/${ids[unitKey]}/commendations${query}`);
-const listed = (res: { body: { data: { documentId: string }[] } }) =>
-  res.body.data.map((entry) => entry.documentId);
+type PositionData = {
+  title: string;
+  organization: string;
+  startDate?: string;
+  endDate?: string;
+  former?: boolean;
+};
+const official = async (key: string, positions: PositionData[]) => {
+  ids[key] = (
+    await app
+      .documents('api::official.official')
+      .create({ locale: 'vi', data: { fullName: `${key} ${unique()}`, positions } })
+  ).documentId;
+};
 
+type Entry = {
+  documentId: string;
+  form: string;
+  day: string | null;
+  year: number | null;
+  direction: string;
+  relations: string[];
+  recipients: { collectives: number; individuals: number };
+  positions?: { title: string; unit: { documentId: string } | null }[];
+  members: { official: string; position: string }[];
+};
+type Body = {
+  data: Entry[];
+  meta: {
+    units: number;
+    pagination: { page: number; pageSize: number; pageCount: number; total: number };
+    totals: {
+      received: { decisions: number; collectives: number; individuals: number };
+      issued: { decisions: number; collectives: number; individuals: number };
+      byForm: Record<string, number>;
+      byYear: Record<string, number>;
+      notCommendations: number;
+    };
+  };
+};
+const commendations = async (unitKey: string, query = ''): Promise<Body> => {
+  const res = await http(app).get(`/api/insights/units/${ids[unitKey]}/commendations${query}`);
+  expect(res.status).toBe(200);
+  return res.body;
+};
+const listed = (body: Body) => body.data.map((entry) => entry.documentId);
+const entry = (body: Body, key: string) => body.data.find((e) => e.documentId === ids[key]);
+const ALL = '?include=descendants,predecessors&pageSize=100';
+
+/**
+ * The shape of the issue's articles: a province with two districts and their communes; a commune split in the 2025
+ * reform into two successors; a person with three positions; a former chairwoman whose end date nobody recorded;
+ * awards given to counted recipients, with a year only, a month only, a period, or a meeting's date.
+ */
 bootStrapi(async (booted) => {
   app = booted.app;
   await unit('province', { level: 'province' });
   await unit('district', { level: 'district', parent: ids.province });
+  await unit('district2', { level: 'district', parent: ids.province });
   await unit('commune', { level: 'commune', parent: ids.district });
-  await unit('merged', { level: 'commune', validTo: '2025-06-30', successor: ids.commune });
-  ids.person = (
-    await app.documents('api::official.official').create({
+  await unit('commune2', { level: 'commune', parent: ids.district });
+  await unit('newA', { level: 'commune', parent: ids.district });
+  await unit('newB', { level: 'commune', parent: ids.district2 });
+  await unit('old', {
+    level: 'commune',
+    parent: ids.district2,
+    validTo: '2025-06-30',
+    successors: [ids.newA, ids.newB],
+  });
+  await official('person', [
+    {
+      title: 'Chủ tịch Hội LHPN xã',
+      organization: ids.commune,
+      startDate: '2020-01-01',
+      endDate: '2022-12-31',
+    },
+    { title: 'Phó Chủ tịch Hội LHPN huyện', organization: ids.district, startDate: '2023-01-01' },
+    { title: 'Ủy viên BCH Hội LHPN tỉnh', organization: ids.province, startDate: '2021-01-01' },
+  ]);
+  await official('former', [
+    {
+      title: 'Chủ tịch Hội LHPN xã',
+      organization: ids.commune2,
+      startDate: '2015-01-01',
+      former: true,
+    },
+  ]);
+  ids.meeting = (
+    await app.documents('api::meeting.meeting').create({
       locale: 'vi',
+      status: 'published',
       data: {
-        fullName: `Phạm Thị Hương ${unique()}`,
-        positions: [
-          {
-            title: 'Chủ tịch Hội LHPN xã',
-            organization: ids.commune,
-            startDate: '2020-01-01',
-            endDate: '2022-12-31',
-          },
-          {
-            title: 'Phó Chủ tịch Hội LHPN huyện',
-            organization: ids.district,
-            startDate: '2023-01-01',
-          },
-        ],
+        title: `Sơ kết ${unique()}`,
+        kind: 'review',
+        extended: false,
+        startDate: '2023-06-26',
       },
     })
   ).documentId;
+
   await award('toPersonIn2021', {
     decisionDate: '2021-05-01',
     issuer: ids.province,
@@ -77,13 +146,52 @@ bootStrapi(async (booted) => {
     form: 'certificate_of_merit',
     recipients: [{ kind: 'individual', official: ids.person }],
   });
-  await award('toCommune', {
-    decisionDate: '2022-03-08',
+  // "Bằng khen cho 20 tập thể xuất sắc cấp huyện và cơ sở, 3 cá nhân", the article giving only the year.
+  await award('counted', {
+    form: 'certificate_of_merit',
+    year: 2023,
+    recipients: [
+      { kind: 'collective', count: 20, organization: ids.province },
+      { kind: 'individual', count: 3, organization: ids.province },
+    ],
+  });
+  // Given by the province to 5 collectives among the district's sub-units, in March 2022 (day unknown).
+  await award('countedInDistrict', {
+    issuer: ids.province,
+    decisionDate: '2022-03-01',
+    decisionDatePrecision: 'month',
+    recipients: [{ kind: 'collective', count: 5, organization: ids.district }],
+  });
+  await award('typedCollective', {
+    issuer: ids.district,
+    decisionDate: '2022-08-01',
+    recipients: [
+      { kind: 'collective', name: 'Hợp tác xã Phụ nữ Hòa Bình' },
+      { kind: 'collective', organization: ids.commune },
+    ],
+  });
+  await award('toOld', {
+    decisionDate: '2019-10-20',
+    recipients: [{ kind: 'collective', organization: ids.old }],
+  });
+  await award('periodOnly', {
+    form: 'emulation_flag',
+    periodStart: 2018,
+    periodEnd: 2023,
+    recipients: [{ kind: 'collective', organization: ids.commune2 }],
+  });
+  await award('atMeeting', {
+    presentedAt: ids.meeting,
+    recipients: [{ kind: 'collective', organization: ids.commune2 }],
+  });
+  await award('certificate', {
+    form: 'recognition_certificate',
+    decisionDate: '2024-03-08',
     recipients: [{ kind: 'collective', organization: ids.commune }],
   });
-  await award('toMerged', {
-    decisionDate: '2019-10-20',
-    recipients: [{ kind: 'collective', organization: ids.merged }],
+  await award('toFormer', {
+    decisionDate: '2024-10-20',
+    recipients: [{ kind: 'individual', official: ids.former }],
   });
   await award('revoked', {
     decisionDate: '2022-01-01',
@@ -103,65 +211,250 @@ describe('seed', () => {
         .findOne({ where: { slug, locale: 'vi' } });
       const res = await http(app).get(`/api/insights/units/${issuer.documentId}/commendations`);
       expect(res.status).toBe(200);
-      expect(res.body.data).toEqual([expect.objectContaining({ form, relations: ['issued'] })]);
+      expect(res.body.data).toEqual([
+        expect.objectContaining({ form, relations: ['issued'], direction: 'issued' }),
+      ]);
     }
   });
 });
 
-describe('relating commendations to units', () => {
-  it("relates a person's award to the unit they served in on the decision date", async () => {
+describe('counted recipients', () => {
+  it('count in the record of the unit they are placed at, collectives only with its sub-units', async () => {
+    const withSubUnits = await commendations('province', ALL);
+    expect(entry(withSubUnits, 'counted')).toMatchObject({
+      direction: 'received',
+      relations: ['counted'],
+      recipients: { collectives: 20, individuals: 3 },
+    });
+    // The 20 collectives are among the province's sub-units, not the province itself.
+    expect(entry(await commendations('province'), 'counted')?.recipients).toEqual({
+      collectives: 0,
+      individuals: 3,
+    });
+    expect(
+      entry(await commendations('district', '?include=descendants'), 'countedInDistrict')
+    ).toMatchObject({ direction: 'received', recipients: { collectives: 5, individuals: 0 } });
+    // No commune can claim them: the article does not say which.
+    expect(listed(await commendations('commune', ALL))).not.toContain(ids.countedInDistrict);
+  });
+
+  it('a collective may be a typed name; the award counts it among its recipients', async () => {
+    const district = await commendations('district');
+    expect(entry(district, 'typedCollective')).toMatchObject({
+      direction: 'issued',
+      recipients: { collectives: 2, individuals: 0 },
+    });
+    expect(entry(await commendations('commune'), 'typedCollective')).toMatchObject({
+      direction: 'received',
+      recipients: { collectives: 1, individuals: 0 },
+    });
+  });
+
+  it('refuses counted recipients with no unit, and a collective that is both a unit and a name', async () => {
+    type Recipient = {
+      kind: 'collective' | 'individual';
+      count?: number;
+      organization?: string;
+      name?: string;
+    };
+    const refused: Recipient[][] = [
+      [{ kind: 'collective', count: 4 }],
+      [{ kind: 'individual', count: 2, organization: ids.commune, name: 'Chị Lan' }],
+      [{ kind: 'collective', organization: ids.commune, name: 'Hợp tác xã' }],
+      [{ kind: 'collective', count: 0, organization: ids.commune }],
+    ];
+    for (const recipients of refused) {
+      await expect(
+        app.documents('api::award.award').create({
+          locale: 'vi',
+          data: {
+            title: `x ${unique()}`,
+            form: 'certificate_of_commendation',
+            awardStatus: 'active',
+            countedCollectives: 0,
+            countedIndividuals: 0,
+            recipients,
+          },
+        })
+      ).rejects.toThrow(/recipients\[0\]|count/);
+    }
+  });
+});
+
+describe('every award has a year', () => {
+  it('from its own year, its decision date, its meeting, or the end of its period', async () => {
+    const province = await commendations('province', ALL);
+    expect(
+      Object.fromEntries(
+        ['counted', 'countedInDistrict', 'atMeeting', 'periodOnly', 'toOld'].map((key) => [
+          key,
+          entry(province, key)?.year,
+        ])
+      )
+    ).toEqual({
+      counted: 2023,
+      countedInDistrict: 2022,
+      atMeeting: 2023,
+      periodOnly: 2023,
+      toOld: 2019,
+    });
+    expect(province.meta.totals.byYear.unknown).toBeUndefined();
+    const in2023 = await commendations('province', `${ALL}&from=2023&to=2023`);
+    expect(new Set(listed(in2023))).toEqual(new Set([ids.counted, ids.atMeeting, ids.periodOnly]));
+  });
+
+  it('keeps the precision of a partial date', async () => {
+    const res = await http(app).get(`/api/awards/${ids.countedInDistrict}`);
+    expect(res.body.data).toMatchObject({
+      decisionDate: '2022-03-01',
+      decisionDatePrecision: 'month',
+    });
+  });
+});
+
+describe('units merged and split', () => {
+  it("a unit has several successors, and each successor keeps the old unit's history", async () => {
+    const stored = await app.documents('api::organization.organization').findOne({
+      documentId: ids.old,
+      populate: { successors: { fields: ['documentId'] } },
+    });
+    expect(new Set(stored?.successors?.map((s: { documentId: string }) => s.documentId))).toEqual(
+      new Set([ids.newA, ids.newB])
+    );
+    for (const key of ['newA', 'newB']) {
+      expect(listed(await commendations(key))).not.toContain(ids.toOld);
+      expect(listed(await commendations(key, '?include=predecessors'))).toContain(ids.toOld);
+    }
+  });
+
+  it('connecting one more successor keeps the others', async () => {
+    await unit('newC', { level: 'commune', parent: ids.district2 });
+    await app.documents('api::organization.organization').update({
+      documentId: ids.old,
+      locale: 'vi',
+      data: { successors: { connect: [ids.newC] } },
+    });
+    const stored = await app.documents('api::organization.organization').findOne({
+      documentId: ids.old,
+      populate: { successors: { fields: ['documentId'] } },
+    });
+    expect(stored?.successors).toHaveLength(3);
+  });
+
+  it('a record with predecessors and descendants counts each award once', async () => {
+    const province = await commendations('province', ALL);
+    expect(listed(province).filter((id) => id === ids.toOld)).toHaveLength(1);
+    expect(new Set(listed(province)).size).toBe(province.data.length);
+    expect(province.meta.pagination.total).toBe(province.data.length);
+  });
+});
+
+describe('people', () => {
+  it("a person's record shows every position held on the award's date", async () => {
+    const res = await http(app).get(`/api/insights/officials/${ids.person}/commendations`);
+    expect(res.status).toBe(200);
+    const record = new Map<string, Entry>(res.body.data.map((e: Entry) => [e.documentId, e]));
+    expect(record.get(ids.toPersonIn2024)?.positions?.map((p) => p.title)).toEqual([
+      'Phó Chủ tịch Hội LHPN huyện',
+      'Ủy viên BCH Hội LHPN tỉnh',
+    ]);
+    expect(record.get(ids.toPersonIn2021)?.positions?.map((p) => p.title)).toEqual([
+      'Chủ tịch Hội LHPN xã',
+      'Ủy viên BCH Hội LHPN tỉnh',
+    ]);
+  });
+
+  it('a former position with no end date places nobody in the unit later', async () => {
+    expect(listed(await commendations('commune2', '?pageSize=100'))).not.toContain(ids.toFormer);
+    const res = await http(app).get(`/api/insights/officials/${ids.former}/commendations`);
+    expect(res.body.data).toEqual([
+      expect.objectContaining({ documentId: ids.toFormer, positions: [] }),
+    ]);
+  });
+
+  it("relates a person's award to the unit they served in then", async () => {
     const commune = await commendations('commune');
-    expect(listed(commune)).toEqual(expect.arrayContaining([ids.toPersonIn2021, ids.toCommune]));
+    expect(entry(commune, 'toPersonIn2021')).toMatchObject({
+      direction: 'received',
+      relations: ['individual_member'],
+      members: [{ official: ids.person, position: 'Chủ tịch Hội LHPN xã' }],
+    });
     expect(listed(commune)).not.toContain(ids.toPersonIn2024);
-    const entry = commune.body.data.find(
-      (e: { documentId: string }) => e.documentId === ids.toPersonIn2021
-    );
-    expect(entry.relations).toEqual(['individual_member']);
-    expect(entry.members[0]).toMatchObject({
-      official: ids.person,
-      position: 'Chủ tịch Hội LHPN xã',
+    expect(listed(await commendations('district'))).toContain(ids.toPersonIn2024);
+  });
+});
+
+describe('issued and received', () => {
+  it('an award given and received inside the record counts once, as issued', async () => {
+    const province = await commendations('province', ALL);
+    expect(entry(province, 'toPersonIn2021')).toMatchObject({
+      direction: 'issued',
+      relations: ['issued', 'individual_member'],
+      recipients: { collectives: 0, individuals: 1 },
     });
-    expect(listed(await commendations('district'))).toEqual([ids.toPersonIn2024]);
-  });
-
-  it('takes in the sub-tree with include=descendants, and issued awards', async () => {
-    const province = await commendations('province', '?include=descendants');
-    expect(new Set(listed(province))).toEqual(
-      new Set([ids.toPersonIn2021, ids.toPersonIn2024, ids.toCommune])
-    );
-    expect(
-      province.body.data
-        .find((e: { documentId: string }) => e.documentId === ids.toPersonIn2021)
-        .relations.sort()
-    ).toEqual(['individual_member', 'issued']);
-    expect(province.body.meta.totals.byForm).toEqual({
-      certificate_of_commendation: 2,
-      certificate_of_merit: 1,
+    const { received, issued } = province.meta.totals;
+    const directions = province.data.filter((e) => e.form !== 'recognition_certificate');
+    expect(received.decisions + issued.decisions).toBe(directions.length);
+    expect(issued).toEqual({
+      decisions: 3,
+      collectives: 5 + 2,
+      individuals: 1,
+      byForm: { certificate_of_commendation: 3 },
     });
-    expect(province.body.meta.totals.byYear).toEqual({ 2021: 1, 2022: 1, 2024: 1 });
+    expect(received).toMatchObject({
+      decisions: 5,
+      collectives: 20 + 1 + 1 + 1,
+      individuals: 3 + 1,
+    });
   });
 
-  it("keeps a merged unit's history with include=predecessors", async () => {
-    expect(listed(await commendations('commune'))).not.toContain(ids.toMerged);
-    expect(listed(await commendations('commune', '?include=predecessors'))).toContain(ids.toMerged);
+  it('a Giấy chứng nhận is listed but kept out of commendation totals', async () => {
+    const commune = await commendations('commune');
+    expect(listed(commune)).toContain(ids.certificate);
+    expect(commune.meta.totals.byForm.recognition_certificate).toBeUndefined();
+    expect(commune.meta.totals.notCommendations).toBe(1);
   });
 
-  it('leaves revoked awards out unless asked, and marks them', async () => {
+  it('the summary counts decisions and recipients each way', async () => {
+    const res = await http(app).get(`/api/insights/units/${ids.district}/summary`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.issued).toMatchObject({ total: 1, decisions: 1, collectives: 2 });
+    expect(res.body.data.received).toMatchObject({ total: 1, individuals: 1 });
+  });
+});
+
+describe('paging and sorting', () => {
+  it('pages, with totals over the whole record', async () => {
+    const all = await commendations('province', ALL);
+    const first = await commendations('province', `${ALL.replace('100', '3')}&page=1`);
+    const second = await commendations('province', `${ALL.replace('100', '3')}&page=2`);
+    expect(first.data).toHaveLength(3);
+    expect(first.meta.pagination).toEqual({
+      page: 1,
+      pageSize: 3,
+      pageCount: Math.ceil(all.data.length / 3),
+      total: all.data.length,
+    });
+    expect(first.meta.totals).toEqual(all.meta.totals);
+    expect([...listed(first), ...listed(second)]).toEqual(listed(all).slice(0, 6));
+  });
+
+  it('sorts by date (undated last) and by form in the order of the law', async () => {
+    const byDate = await commendations('province', `${ALL}&sort=date:asc`);
+    expect(listed(byDate)[0]).toBe(ids.toOld);
+    const days = byDate.data.map((e) => e.day);
+    expect(days.filter(Boolean)).toEqual([...days.filter(Boolean)].sort());
+    const byForm = await commendations('province', `${ALL}&sort=form:asc`);
+    const forms = byForm.data.map((e) => e.form);
+    expect(forms.indexOf('emulation_flag')).toBeLessThan(forms.indexOf('certificate_of_merit'));
+    expect(forms.indexOf('certificate_of_merit')).toBeLessThan(
+      forms.indexOf('certificate_of_commendation')
+    );
+  });
+
+  it('leaves revoked awards out unless asked', async () => {
     expect(listed(await commendations('commune'))).not.toContain(ids.revoked);
-    const all = await commendations('commune', '?status=all');
-    expect(
-      all.body.data.find((e: { documentId: string }) => e.documentId === ids.revoked)
-    ).toMatchObject({ revoked: true, awardStatus: 'revoked' });
     expect(listed(await commendations('commune', '?status=revoked'))).toEqual([ids.revoked]);
-  });
-
-  it('filters by years and form', async () => {
-    expect(
-      listed(await commendations('province', '?include=descendants&from=2022&to=2022'))
-    ).toEqual([ids.toCommune]);
-    expect(
-      listed(await commendations('province', '?include=descendants&form=certificate_of_merit'))
-    ).toEqual([ids.toPersonIn2024]);
   });
 
   it('costs the same number of queries for a bigger tree', async () => {
@@ -174,111 +467,198 @@ describe('relating commendations to units', () => {
       app.db.connection.off('query', listen);
       return n;
     };
-    const small = await queriesFor('district');
+    const small = await queriesFor('district2');
     for (let i = 0; i < 5; i += 1)
-      await unit(`extra${i}`, { level: 'branch', parent: ids.district });
-    expect(await queriesFor('district')).toBe(small);
+      await unit(`extra${i}`, { level: 'branch', parent: ids.district2 });
+    expect(await queriesFor('district2')).toBe(small);
   });
 });
 
 describe('bad input', () => {
   it.each([
-    ['?from=20x4', 400, /from must be a year/],
-    ['?from=2024&to=2020', 400, /from must not be after to/],
-    ['?form=huy_hieu', 400, /form must be one of/],
-    ['?include=children', 400, /include must be one of/],
-    ['?status=gone', 400, /status must be one of/],
-    ['?colour=red', 400, /Unknown query field/],
-    ['?locale=xx', 400, /Unknown locale/],
-  ])('%s', async (query, status, message) => {
-    const res = await commendations('commune', query);
-    expect(res.status).toBe(status);
+    ['?from=20x4', /from must be a year/],
+    ['?from=2024&to=2020', /from must not be after to/],
+    ['?form=huy_hieu', /form must be one of/],
+    ['?include=children', /include must be one of/],
+    ['?status=gone', /status must be one of/],
+    ['?sort=title', /sort must be one of/],
+    ['?page=0', /page must be a whole number/],
+    ['?pageSize=101', /pageSize must be a whole number from 1 to 100/],
+    ['?colour=red', /Unknown query field/],
+    ['?locale=xx', /Unknown locale/],
+  ])('%s', async (query, message) => {
+    const res = await http(app).get(`/api/insights/units/${ids.commune}/commendations${query}`);
+    expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
   });
 
-  it('answers an unknown unit with 404', async () => {
-    expect(
-      (await http(app).get('/api/insights/units/doesnotexist000000000000/commendations')).status
-    ).toBe(404);
-  });
-});
-
-describe('summary', () => {
-  it("counts received by form, issued, and the views of the unit's articles", async () => {
-    const article = (
-      await app.documents('api::article.article').create({
-        locale: 'vi',
-        status: 'published',
-        data: { title: `Tin xã ${unique()}`, organization: ids.commune },
-      })
-    ).documentId;
-    for (let i = 0; i < 2; i += 1) {
-      await http(app)
-        .post('/api/insights/views')
-        .set('User-Agent', `Mozilla/5.0 Firefox/125 summary/${i}`)
-        .send({ type: 'article', documentId: article });
-    }
-    const res = await http(app).get(
-      `/api/insights/units/${ids.province}/summary?include=descendants`
-    );
-    expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({
-      received: { total: 3, byForm: { certificate_of_commendation: 2, certificate_of_merit: 1 } },
-      issued: { total: 1, byForm: { certificate_of_commendation: 1 } },
-      views: { total: 2, last30Days: 2 },
-    });
-    expect((await http(app).get(`/api/insights/units/${ids.province}/summary?from=x`)).status).toBe(
-      400
-    );
+  it('answers an unknown unit or person with 404', async () => {
+    for (const path of ['units/doesnotexist000000000000', 'officials/doesnotexist000000000000'])
+      expect((await http(app).get(`/api/insights/${path}/commendations`)).status).toBe(404);
   });
 });
 
 describe('GraphQL', () => {
-  it("serves commendations and insightsSummary on Organization, and a person's record on Official", async () => {
-    const res = await http(app)
-      .post('/graphql')
-      .send({
-        query: `query($unit: ID!, $person: ID!) {
-          organization(documentId: $unit) {
-            commendations(include: ["descendants"], from: 2021) { documentId relations members { position } }
-            insightsSummary(include: ["descendants"]) { receivedTotal issuedTotal receivedByForm }
+  it("serves a person's record as REST does, to the public", async () => {
+    const rest = await http(app).get(`/api/insights/officials/${ids.person}/commendations`);
+    const res = await graphql(
+      app,
+      `
+        query ($person: ID!) {
+          official(documentId: $person) {
+            commendations {
+              documentId
+              year
+              direction
+              positions {
+                title
+                unit {
+                  documentId
+                }
+              }
+            }
           }
-          official(documentId: $person) { commendations { documentId position unit { documentId } } }
-        }`,
-        variables: { unit: ids.province, person: ids.person },
-      });
-    expect(res.body.errors).toBeUndefined();
-    const { organization, official } = res.body.data;
-    expect(
-      new Set(organization.commendations.map((c: { documentId: string }) => c.documentId))
-    ).toEqual(new Set([ids.toPersonIn2021, ids.toPersonIn2024, ids.toCommune]));
-    expect(organization.insightsSummary).toMatchObject({ receivedTotal: 3, issuedTotal: 1 });
-    const record = new Map(
-      official.commendations.map(
-        (c: { documentId: string; position: string; unit: { documentId: string } }) => [
-          c.documentId,
-          c,
-        ]
-      )
+        }
+      `,
+      { person: ids.person }
     );
-    expect(record.get(ids.toPersonIn2021)).toMatchObject({
-      position: 'Chủ tịch Hội LHPN xã',
-      unit: { documentId: ids.commune },
-    });
-    expect(record.get(ids.toPersonIn2024)).toMatchObject({
-      position: 'Phó Chủ tịch Hội LHPN huyện',
-      unit: { documentId: ids.district },
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.official.commendations).toEqual(
+      rest.body.data.map((e: Entry) => ({
+        documentId: e.documentId,
+        year: e.year,
+        direction: e.direction,
+        positions: e.positions?.map((p) => ({
+          title: p.title,
+          unit: p.unit && { documentId: p.unit.documentId },
+        })),
+      }))
+    );
+  });
+
+  it('serves commendations and insightsSummary on Organization', async () => {
+    const res = await graphql(
+      app,
+      `
+        query ($unit: ID!) {
+          organization(documentId: $unit) {
+            commendations(include: ["descendants"], from: 2021, pageSize: 100) {
+              documentId
+              direction
+              recipients {
+                collectives
+              }
+            }
+            insightsSummary(include: ["descendants"]) {
+              receivedTotal
+              receivedCollectives
+              issuedTotal
+            }
+          }
+        }
+      `,
+      { unit: ids.province }
+    );
+    expect(res.body.errors).toBeUndefined();
+    const rest = await commendations('province', '?include=descendants&from=2021&pageSize=100');
+    expect(res.body.data.organization.commendations.map((c: Entry) => c.documentId)).toEqual(
+      listed(rest)
+    );
+    const { totals } = (await commendations('province', '?include=descendants')).meta;
+    expect(res.body.data.organization.insightsSummary).toEqual({
+      receivedTotal: totals.received.decisions,
+      receivedCollectives: totals.received.collectives,
+      issuedTotal: totals.issued.decisions,
     });
   });
 
-  it('answers bad input with an error', async () => {
-    const res = await http(app)
-      .post('/graphql')
-      .send({
-        query:
-          'query($unit: ID!) { organization(documentId: $unit) { commendations(form: "huy_hieu") { documentId } } }',
-        variables: { unit: ids.province },
+  it('resolves a list of units in the same number of queries whatever its length', async () => {
+    // Six districts of the same shape: each with a commune that received an award.
+    const districts = [];
+    for (let i = 0; i < 6; i += 1) {
+      await unit(`listDistrict${i}`, { level: 'district', parent: ids.province });
+      await unit(`listCommune${i}`, { level: 'commune', parent: ids[`listDistrict${i}`] });
+      await award(`listAward${i}`, {
+        decisionDate: '2024-01-01',
+        recipients: [{ kind: 'collective', organization: ids[`listCommune${i}`] }],
       });
+      districts.push(ids[`listDistrict${i}`]);
+    }
+    const queriesFor = async (units: string[]) => {
+      await databaseQuiet(app);
+      let n = 0;
+      const listen = () => (n += 1);
+      app.db.connection.on('query', listen);
+      const res = await graphql(
+        app,
+        `
+          query ($ids: [ID]) {
+            organizations(filters: { documentId: { in: $ids } }) {
+              documentId
+              commendations(include: ["descendants"]) {
+                documentId
+              }
+            }
+          }
+        `,
+        { ids: units }
+      );
+      app.db.connection.off('query', listen);
+      expect(res.body.errors).toBeUndefined();
+      return { n, data: res.body.data.organizations };
+    };
+    const two = await queriesFor(districts.slice(0, 2));
+    const six = await queriesFor(districts);
+    expect(six.data).toHaveLength(6);
+    expect(six.n).toBe(two.n);
+    // Batched, each unit still gets its own record.
+    for (const [i, district] of districts.entries()) {
+      const found = six.data.find((o: { documentId: string }) => o.documentId === district);
+      expect(found.commendations).toEqual([{ documentId: ids[`listAward${i}`] }]);
+    }
+  });
+
+  it('answers bad input with an error', async () => {
+    const res = await graphql(
+      app,
+      'query($unit: ID!) { organization(documentId: $unit) { commendations(form: "huy_hieu") { documentId } } }',
+      { unit: ids.province }
+    );
     expect(res.body.errors[0].message).toMatch(/form must be one of/);
+  });
+});
+
+describe('the annual emulation report', () => {
+  it('is CSV for editors: the unit with its sub-tree, then each sub-unit, by year, form and direction', async () => {
+    const admin = await adminSession(app);
+    const res = await http(app)
+      .get(`/insights/units/${ids.province}/report.csv`)
+      .set('Authorization', admin);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('"Đơn vị","Năm","Hình thức","Chiều","Số quyết định","Tập thể","Cá nhân"');
+    const province = lines.filter((line) => line.startsWith('"province '));
+    expect(province).toContainEqual(
+      expect.stringMatching(/^"province \w+","2023","Bằng khen","Được khen","1","20","3"$/)
+    );
+    // The first district's own block: the 5 collectives the province gave among its sub-units.
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^"district \w+","2022","Giấy khen","Được khen","\d+","5","\d+"$/)
+    );
+    expect(res.text).not.toMatch(/Giấy chứng nhận/);
+    expect([401, 403]).toContain(
+      (await http(app).get(`/insights/units/${ids.province}/report.csv`)).status
+    );
+    const json = await http(app)
+      .get(`/insights/units/${ids.province}/report`)
+      .set('Authorization', admin);
+    expect(
+      json.body.data.map((block: { unit: { documentId: string } }) => block.unit.documentId)
+    ).toEqual(expect.arrayContaining([ids.province, ids.district, ids.district2]));
+    expect(json.body.data[0].unit.documentId).toBe(ids.province);
   });
 });

@@ -6,7 +6,7 @@ const ID = 'r2z1901trp4trc7e27f308ce';
 const FORMS = ['certificate_of_merit', 'certificate_of_commendation', 'medal'];
 
 describe('commendation queries (pure)', () => {
-  it('reads includes, years, form and status', () => {
+  it('reads includes, years, form, status, and defaults for sort and paging', () => {
     expect(
       parseCommendationQuery(
         ID,
@@ -25,6 +25,9 @@ describe('commendation queries (pure)', () => {
       to: 2025,
       form: 'certificate_of_merit',
       status: 'active',
+      sort: 'date:desc',
+      page: 1,
+      pageSize: 25,
       locale: undefined,
     });
   });
@@ -36,7 +39,11 @@ describe('commendation queries (pure)', () => {
     [{ form: 'trophy' }, 'form'],
     [{ status: 'deleted' }, 'status'],
     [{ from: ['2018', '2019'] }, 'from'],
-    [{ page: '2' }, 'page'],
+    [{ page: '0' }, 'page'],
+    [{ page: '1.5' }, 'page'],
+    [{ pageSize: '500' }, 'pageSize'],
+    [{ sort: 'title:asc' }, 'sort'],
+    [{ unknown: '1' }, 'unknown'],
   ])('refuses %j', (query, field) => {
     expect(refusal(() => parseCommendationQuery(ID, query, FORMS)).field).toBe(field);
   });

@@ -28,7 +28,7 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: ChartPie,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Insights' },
-      Component: () => import('./views/InsightsPage'),
+      Component: () => import('./InsightsRoutes'),
       permissions: [],
     });
     app.widgets.register({

@@ -27,18 +27,28 @@ export type CommendationsConfig = {
     recipientKind: string;
     recipientUnit: string;
     recipientPerson: string;
+    /** A number of recipients given only as a count, placed at recipientUnit (see commendations/records.ts). */
+    recipientCount: string;
+    /** A recipient typed in (a person or a collective not in the system). */
+    recipientName: string;
     decisionDate: string;
+    /** How much of decisionDate is known: day, month or year. */
+    decisionDatePrecision: string;
+    /** The year the award belongs to, when the editor states it; else it comes from the dates (records.ts). */
+    year: string;
+    /** Last year of the achievement period. */
+    periodEnd: string;
     /** Enumeration of forms (Bằng khen, Giấy khen, ...): the list the API accepts is read from the schema. */
     form: string;
     awardStatus: string;
     issuerWarning: string;
   };
-  /** The unit type: its tree (parent) and merges (successor); level and kind are what issuer rules compare. */
+  /** The unit type: its tree (parent) and merges (successors, many-to-many); level and kind are what issuer rules compare. */
   unit: {
     uid: UID.ContentType;
     name: string;
     parent: string;
-    successor: string;
+    successors: string;
     level: string;
     kind: string;
   };
@@ -51,7 +61,13 @@ export type CommendationsConfig = {
     positionUnit: string;
     positionStart: string;
     positionEnd: string;
+    /** True when the position ended at a date nobody recorded. */
+    positionFormer: string;
   };
+  /** Forms listed in records but kept out of commendation totals (a Giấy chứng nhận is not a commendation). */
+  nonCommendationForms: string[];
+  /** Form → label in reports. */
+  formLabels: Record<string, string>;
   /** Per form, who normally issues it (Luật Thi đua, khen thưởng 2022); forms not listed are never warned about. */
   issuerRules: Record<string, IssuerRule>;
 };
@@ -94,6 +110,11 @@ const isNameList = (value: unknown) => Array.isArray(value) && value.every(isNam
 const checkNames = (commendations: unknown) => {
   if (!isRecord(commendations))
     throw new Error('insights: commendations must name the award, unit and person types');
+  if (!isNameList(commendations.nonCommendationForms))
+    throw new Error('insights: commendations.nonCommendationForms must be a list of forms');
+  const labels = commendations.formLabels;
+  if (!isRecord(labels) || !Object.values(labels).every(isName))
+    throw new Error('insights: commendations.formLabels must map forms to labels');
   for (const section of ['award', 'unit', 'person'] as const) {
     const names = commendations[section];
     if (!isRecord(names) || !isName(names.uid))
@@ -185,6 +206,9 @@ export const checkConfiguredModels = (strapi: Core.Strapi) => {
       award.presentedAt,
       award.recipients,
       award.decisionDate,
+      award.decisionDatePrecision,
+      award.year,
+      award.periodEnd,
       award.form,
       award.awardStatus,
       award.issuerWarning,
@@ -193,7 +217,7 @@ export const checkConfiguredModels = (strapi: Core.Strapi) => {
   );
   fieldsOf(
     unit.uid,
-    [unit.name, unit.parent, unit.successor, unit.level, unit.kind],
+    [unit.name, unit.parent, unit.successors, unit.level, unit.kind],
     'commendations.unit'
   );
   fieldsOf(person.uid, [person.name, person.positions], 'commendations.person');

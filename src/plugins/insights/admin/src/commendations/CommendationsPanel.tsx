@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 
+import { PLUGIN_ID } from '../pluginId';
 import { useSettings } from '../settings';
 
 type Commendation = {
@@ -12,8 +13,8 @@ type Commendation = {
   title: string;
   year: number | null;
   revoked: boolean;
-  relations?: string[];
-  position?: string | null;
+  direction: 'issued' | 'received';
+  positions?: { title: string }[];
 };
 
 const awardLink = (awardType: string, documentId: string) =>
@@ -42,7 +43,11 @@ const CommendationList = ({
             </Typography>
           </Link>
           <Typography variant="pi" textColor="neutral600">
-            {[entry.year, entry.position, entry.revoked ? 'revoked' : null]
+            {[
+              entry.year,
+              ...(entry.positions ?? []).map((p) => p.title),
+              entry.revoked ? '×' : null,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </Typography>
@@ -65,14 +70,12 @@ const UnitCommendations = ({
     const include = withSubUnits ? '&include=descendants' : '';
     getFetchClient()
       .get<{ data: Commendation[] }>(
-        `/insights/units/${documentId}/commendations?status=all${include}`
+        `/insights/units/${documentId}/commendations?status=all&pageSize=100${include}`
       )
       .then(({ data }) => setEntries(data.data));
   }, [documentId, withSubUnits]);
-  const received = entries.filter((entry) =>
-    entry.relations?.some((relation) => relation !== 'issued')
-  );
-  const issued = entries.filter((entry) => entry.relations?.includes('issued'));
+  const received = entries.filter((entry) => entry.direction === 'received');
+  const issued = entries.filter((entry) => entry.direction === 'issued');
   const t = (id: string, defaultMessage: string) => formatMessage({ id, defaultMessage });
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
@@ -94,6 +97,11 @@ const UnitCommendations = ({
         empty={t('insights.panel.none', 'None')}
         awardType={awardType}
       />
+      <Link to={`/plugins/${PLUGIN_ID}/report/${documentId}`}>
+        <Typography variant="omega">
+          {t('insights.report.open', 'Annual emulation report')}
+        </Typography>
+      </Link>
     </Flex>
   );
 };
@@ -109,7 +117,9 @@ const PersonCommendations = ({
   const [entries, setEntries] = useState<Commendation[]>([]);
   useEffect(() => {
     getFetchClient()
-      .get<{ data: Commendation[] }>(`/insights/officials/${documentId}/commendations?status=all`)
+      .get<{ data: Commendation[] }>(
+        `/insights/officials/${documentId}/commendations?status=all&pageSize=100`
+      )
       .then(({ data }) => setEntries(data.data));
   }, [documentId]);
   return (

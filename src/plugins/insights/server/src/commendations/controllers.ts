@@ -1,33 +1,54 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 
-import { parseCommendationQuery } from './validation';
+import { insightsConfig } from '../config';
 import { service } from '../services';
 import { formsOf } from './model';
+import { reportCsv } from './report';
+import { parseCommendationQuery } from './validation';
 
-/** GET /units/:documentId/commendations: what a unit (and, as asked, its sub-tree and merged units) received and issued. */
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async forUnit(ctx: Context) {
+/** The commendation routes: a unit's record and summary, a person's record, and the unit's annual report. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const parsed = async (ctx: Context) => {
     const query = parseCommendationQuery(ctx.params.documentId, ctx.query, formsOf(strapi));
-    const locale = await service(strapi, 'locales').resolve(query.locale);
-    ctx.body = await service(strapi, 'commendations').forUnit(query, locale);
-  },
+    return { query, locale: await service(strapi, 'locales').resolve(query.locale) };
+  };
+  const commendations = () => service(strapi, 'commendations');
+  return {
+    /** GET /units/:documentId/commendations: one page of what a unit (and, as asked, its sub-tree and merged units) received and issued. */
+    async forUnit(ctx: Context) {
+      const { query, locale } = await parsed(ctx);
+      ctx.body = await commendations().forUnit(query, locale);
+    },
 
-  /** GET /officials/:documentId/commendations (admin): a person's own record. */
-  async forPerson(ctx: Context) {
-    const {
-      unit: official,
-      include: _include,
-      ...query
-    } = parseCommendationQuery(ctx.params.documentId, ctx.query, formsOf(strapi));
-    const locale = await service(strapi, 'locales').resolve(query.locale);
-    ctx.body = { data: await service(strapi, 'commendations').forPerson(official, query, locale) };
-  },
+    /** GET /officials/:documentId/commendations: a person's own record (public, like the unit's). */
+    async forPerson(ctx: Context) {
+      const {
+        query: { unit: official, include: _include, ...query },
+        locale,
+      } = await parsed(ctx);
+      ctx.body = await commendations().forPerson(official, query, locale);
+    },
 
-  /** GET /units/:documentId/summary: received by form, issued, and the views of the unit's articles. */
-  async summary(ctx: Context) {
-    const query = parseCommendationQuery(ctx.params.documentId, ctx.query, formsOf(strapi));
-    const locale = await service(strapi, 'locales').resolve(query.locale);
-    ctx.body = await service(strapi, 'commendations').summary(query, locale);
-  },
-});
+    /** GET /units/:documentId/summary: received and issued, and the views of the unit's articles. */
+    async summary(ctx: Context) {
+      const { query, locale } = await parsed(ctx);
+      ctx.body = await commendations().summary(query, locale);
+    },
+
+    /** GET /units/:documentId/report (admin): the annual emulation report, for the print view. */
+    async report(ctx: Context) {
+      const { query, locale } = await parsed(ctx);
+      ctx.body = { data: await commendations().report(query, locale) };
+    },
+
+    /** GET /units/:documentId/report.csv (admin): the same report as a spreadsheet. */
+    async reportCsv(ctx: Context) {
+      const { query, locale } = await parsed(ctx);
+      const report = await commendations().report(query, locale);
+      ctx.set('Content-Disposition', `attachment; filename="khen-thuong-${query.unit}.csv"`);
+      ctx.type = 'text/csv; charset=utf-8';
+      ctx.body = reportCsv(report, insightsConfig(strapi).commendations.formLabels);
+    },
+  };
+};

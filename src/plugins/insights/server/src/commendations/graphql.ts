@@ -1,13 +1,38 @@
 import type { Core, UID } from '@strapi/strapi';
+import DataLoader from 'dataloader';
 
 import { insightsConfig } from '../config';
 import { argsAsQuery } from '../input';
-import { service } from '../services';
+import { service, type Services } from '../services';
+import type { RecordQuery } from './services/commendations';
 import { formsOf } from './model';
 import { parseCommendationQuery } from './validation';
 
 type Nexus = typeof import('nexus');
 type Entity = { documentId?: unknown; locale?: unknown };
+type Commendations = ReturnType<Services['commendations']>;
+type UnitRecord = Awaited<ReturnType<Commendations['forUnits']>>[number];
+
+/**
+ * One loader per request and per (arguments, locale): the units of a list asking the same are answered by one
+ * call for all of them, whose number of queries does not grow with the list (GraphQL would otherwise run the
+ * whole record once per unit).
+ */
+const loaders = new WeakMap<object, Map<string, DataLoader<string, UnitRecord>>>();
+const unitLoader = (
+  context: object,
+  query: RecordQuery,
+  locale: string,
+  load: (roots: string[]) => Promise<UnitRecord[]>
+) => {
+  const perRequest = loaders.get(context) ?? new Map<string, DataLoader<string, UnitRecord>>();
+  loaders.set(context, perRequest);
+  const key = JSON.stringify([query, locale]);
+  const loader =
+    perRequest.get(key) ?? new DataLoader((roots: readonly string[]) => load([...roots]));
+  perRequest.set(key, loader);
+  return loader;
+};
 
 /** `commendations` and `insightsSummary` on the unit type, `commendations` on the person type. */
 const commendationTypes = (
@@ -27,6 +52,18 @@ const commendationTypes = (
     to: nexus.intArg(),
     form: nexus.stringArg(),
     status: nexus.stringArg(),
+    sort: nexus.stringArg({ description: 'date:desc (default), date:asc, form:asc, form:desc' }),
+    page: nexus.intArg(),
+    pageSize: nexus.intArg({ description: 'at most 100, default 25' }),
+  };
+  const { include: _include, ...personArgs } = args;
+  /** The unit's record through the request's loader; `summary` needs all of it, `commendations` one page. */
+  const unitRecord = async (parent: Entity, input: Record<string, unknown>, context: object) => {
+    const { unit: root, locale: _locale, ...query } = parse(parent, input);
+    const locale = await localeOf(parent);
+    return unitLoader(context, query, locale, (roots) =>
+      commendations().forUnits(roots, query, locale)
+    ).load(root);
   };
   return [
     nexus.objectType({
@@ -46,6 +83,20 @@ const commendationTypes = (
       },
     }),
     nexus.objectType({
+      name: 'InsightsPosition',
+      definition(t) {
+        t.nonNull.string('title');
+        t.field('unit', { type: 'InsightsRef' });
+      },
+    }),
+    nexus.objectType({
+      name: 'InsightsRecipientCount',
+      definition(t) {
+        t.nonNull.int('collectives');
+        t.nonNull.int('individuals');
+      },
+    }),
+    nexus.objectType({
       name: 'InsightsCommendation',
       definition(t) {
         t.nonNull.string('documentId');
@@ -58,16 +109,22 @@ const commendationTypes = (
         t.nonNull.string('awardStatus');
         t.nonNull.boolean('revoked');
         t.field('issuer', { type: 'InsightsRef' });
+        t.string('decisionDatePrecision', { description: 'day, month or year' });
+        t.string('day', { description: 'first possible day of the award (the date sort key)' });
+        t.nonNull.string('direction', {
+          description: 'issued (by a unit of the record) or received; never both',
+        });
+        t.nonNull.field('recipients', {
+          type: 'InsightsRecipientCount',
+          description: 'issued: all its recipients; received: those in the record',
+        });
         t.list.nonNull.string('relations', {
-          description: 'issued, collective, individual_member (unit records)',
+          description: 'issued, collective, individual_member, counted (unit records)',
         });
         t.list.nonNull.field('members', { type: 'InsightsMember' });
-        t.string('position', {
-          description: 'The position the person held then (Official records)',
-        });
-        t.field('unit', {
-          type: 'InsightsRef',
-          description: 'The unit the person served in then (Official records)',
+        t.list.nonNull.field('positions', {
+          type: 'InsightsPosition',
+          description: 'Every position the person held on its dates (Official records)',
         });
       },
     }),
@@ -75,8 +132,12 @@ const commendationTypes = (
       name: 'InsightsSummary',
       definition(t) {
         t.nonNull.int('receivedTotal');
+        t.nonNull.int('receivedCollectives');
+        t.nonNull.int('receivedIndividuals');
         t.nonNull.field('receivedByForm', { type: 'JSON' });
         t.nonNull.int('issuedTotal');
+        t.nonNull.int('issuedCollectives');
+        t.nonNull.int('issuedIndividuals');
         t.nonNull.field('issuedByForm', { type: 'JSON' });
         t.nonNull.int('viewsTotal');
         t.nonNull.int('viewsLast30Days');
@@ -88,24 +149,27 @@ const commendationTypes = (
         t.nonNull.list.nonNull.field('commendations', {
           type: 'InsightsCommendation',
           args,
-          resolve: async (parent: Entity, input: Record<string, unknown>) =>
-            (await commendations().forUnit(parse(parent, input), await localeOf(parent))).data,
+          resolve: async (parent: Entity, input: Record<string, unknown>, context: object) =>
+            (await unitRecord(parent, input, context)).data,
         });
         t.nonNull.field('insightsSummary', {
           type: 'InsightsSummary',
-          args: { include: args.include },
-          resolve: async (parent: Entity, input: Record<string, unknown>) => {
-            const { data } = await commendations().summary(
-              parse(parent, input),
-              await localeOf(parent)
-            );
+          args: { include: args.include, from: args.from, to: args.to },
+          resolve: async (parent: Entity, input: Record<string, unknown>, context: object) => {
+            const { meta, units } = await unitRecord(parent, input, context);
+            const { received, issued } = meta.totals;
+            const views = await commendations().viewsOf(units, await localeOf(parent));
             return {
-              receivedTotal: data.received.total,
-              receivedByForm: data.received.byForm,
-              issuedTotal: data.issued.total,
-              issuedByForm: data.issued.byForm,
-              viewsTotal: data.views.total,
-              viewsLast30Days: data.views.last30Days,
+              receivedTotal: received.decisions,
+              receivedCollectives: received.collectives,
+              receivedIndividuals: received.individuals,
+              receivedByForm: received.byForm,
+              issuedTotal: issued.decisions,
+              issuedCollectives: issued.collectives,
+              issuedIndividuals: issued.individuals,
+              issuedByForm: issued.byForm,
+              viewsTotal: views.total,
+              viewsLast30Days: views.last30Days,
             };
           },
         });
@@ -116,10 +180,10 @@ const commendationTypes = (
       definition(t) {
         t.nonNull.list.nonNull.field('commendations', {
           type: 'InsightsCommendation',
-          args: { from: args.from, to: args.to, form: args.form, status: args.status },
+          args: personArgs,
           resolve: async (parent: Entity, input: Record<string, unknown>) => {
             const { unit: official, include: _include, ...query } = parse(parent, input);
-            return commendations().forPerson(official, query, await localeOf(parent));
+            return (await commendations().forPerson(official, query, await localeOf(parent))).data;
           },
         });
       },
@@ -146,7 +210,7 @@ export const registerCommendationsGraphql = (strapi: Core.Strapi) => {
           auth: { scope: ['plugin::insights.commendations.summary'] },
         },
         [`${typeName(person.uid)}.commendations`]: {
-          auth: { scope: ['plugin::insights.commendations.forUnit'] },
+          auth: { scope: ['plugin::insights.commendations.forPerson'] },
         },
       },
     }));

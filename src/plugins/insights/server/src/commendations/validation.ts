@@ -3,6 +3,8 @@ import { DOCUMENT_ID, fail, onlyKeys } from '../input';
 
 export const INCLUDES = ['descendants', 'predecessors'] as const;
 export const STATUSES = ['active', 'revoked', 'all'] as const;
+export const SORTS = ['date:desc', 'date:asc', 'form:asc', 'form:desc'] as const;
+export const MAX_PAGE_SIZE = 100;
 
 export type CommendationQuery = {
   unit: string;
@@ -11,8 +13,23 @@ export type CommendationQuery = {
   to?: number;
   form?: string;
   status: (typeof STATUSES)[number];
+  sort: (typeof SORTS)[number];
+  page: number;
+  pageSize: number;
   locale?: string;
 };
+
+const QUERY_KEYS = [
+  'include',
+  'from',
+  'to',
+  'form',
+  'status',
+  'sort',
+  'page',
+  'pageSize',
+  'locale',
+];
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string, field: string): T =>
   allowed.find((item) => item === value) ??
@@ -27,14 +44,24 @@ const year = (value: unknown, field: string) => {
     : fail(`${field} must be a year written YYYY`, field);
 };
 
-/** GET /units/:documentId/commendations?include&from&to&form&status&locale; `forms`: the award schema's list. */
+const wholeNumber = (value: string | undefined, field: string, fallback: number, max: number) => {
+  if (value === undefined) return fallback;
+  return /^\d{1,6}$/.test(value) && Number(value) >= 1 && Number(value) <= max
+    ? Number(value)
+    : fail(`${field} must be a whole number from 1 to ${max}`, field);
+};
+
+/**
+ * GET /units/:documentId/commendations?include&from&to&form&status&sort&page&pageSize&locale (and the person's
+ * record, which takes the same but include); `forms`: the award schema's list.
+ */
 export const parseCommendationQuery = (
   unit: unknown,
   query: unknown,
   forms: readonly string[]
 ): CommendationQuery => {
   const input = isRecord(query) ? query : {};
-  onlyKeys(input, ['include', 'from', 'to', 'form', 'status', 'locale'], 'query');
+  onlyKeys(input, QUERY_KEYS, 'query');
   if (typeof unit !== 'string' || !DOCUMENT_ID.test(unit))
     fail('unit documentId is malformed', 'documentId');
   const text = (key: string) => {
@@ -58,6 +85,9 @@ export const parseCommendationQuery = (
     to,
     form: form === undefined ? undefined : oneOf(forms, form, 'form'),
     status: oneOf(STATUSES, text('status') ?? 'active', 'status'),
+    sort: oneOf(SORTS, text('sort') ?? 'date:desc', 'sort'),
+    page: wholeNumber(text('page'), 'page', 1, 100_000),
+    pageSize: wholeNumber(text('pageSize'), 'pageSize', 25, MAX_PAGE_SIZE),
     locale: text('locale'),
   };
 };

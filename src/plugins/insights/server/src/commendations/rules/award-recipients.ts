@@ -29,17 +29,38 @@ const recipientError = (index: number, message: string) =>
     errors: [{ path: ['recipients', String(index)], message, name: 'ValidationError' }],
   });
 
-/** A collective is a unit; an individual is a person in the system or a typed name, never both. */
+/** A counted number as stored, or as a write may send it before the app normalises it ("5"). */
+const count = (value: unknown) => {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
+};
+
+/**
+ * A recipient is one of: a unit (collective) or a person in the system (individual); a typed name (a collective or
+ * a person not in the system); or a number of them (`count`) placed at a unit, the one place a count can be tied
+ * to (records.ts says which unit records take it in).
+ */
 const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => {
   if (!isRecord(item)) throw recipientError(index, 'must be an object');
   const unit = isLinked(item[names.recipientUnit]);
   const person = isLinked(item[names.recipientPerson]);
-  const typed = hasText(item.name);
+  const typed = hasText(item[names.recipientName]);
+  const counted = item[names.recipientCount] !== undefined && item[names.recipientCount] !== null;
   const kind = item[names.recipientKind];
-  if (kind === 'collective' && (!unit || person || typed)) {
+  // Drafts skip the schema's min: a count of 0 would still be counted as one recipient.
+  if (counted && count(item[names.recipientCount]) < 1)
+    throw recipientError(index, 'count must be a whole number of at least 1');
+  if (counted && (!unit || person || typed)) {
     throw recipientError(
       index,
-      'a collective recipient is one organization, with no official or typed name'
+      'counted recipients name the unit they are in (or among whose sub-units), with no official or typed name'
+    );
+  }
+  if (counted) return;
+  if (kind === 'collective' && (unit === typed || person)) {
+    throw recipientError(
+      index,
+      'a collective recipient is either an organization or a typed name, not both and not an official'
     );
   }
   if (kind === 'individual' && (unit || person === typed)) {
@@ -50,18 +71,13 @@ const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => 
   }
 };
 
-/** A counted number as stored, or as a write may send it before the app normalises it ("5"). */
-const count = (value: unknown) => {
-  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : 0;
-};
-
-/** The derived totals: recipients named in this locale plus the shared counted numbers. */
+/** The derived totals: recipients listed in this locale (one each, or their count) plus the shared counted numbers. */
 const totals = (names: AwardNames, recipients: unknown, counted: Record<string, unknown>) => {
   const named = (kind: string) =>
-    Array.isArray(recipients)
-      ? recipients.filter((item) => isRecord(item) && item[names.recipientKind] === kind).length
-      : 0;
+    (Array.isArray(recipients) ? recipients : [])
+      .filter(isRecord)
+      .filter((item) => item[names.recipientKind] === kind)
+      .reduce((sum, item) => sum + (count(item[names.recipientCount]) || 1), 0);
   return {
     collectiveCount: named('collective') + count(counted.countedCollectives),
     individualCount: named('individual') + count(counted.countedIndividuals),
@@ -78,7 +94,7 @@ const storedDraft = async (strapi: Core.Strapi, call: WriteCall, names: AwardNam
     strapi.db.query(names.uid).findOne({
       select: [...COUNTED],
       where: { documentId: call.documentId, publishedAt: null, ...(locale ? { locale } : {}) },
-      populate: { [names.recipients]: { select: [names.recipientKind] } },
+      populate: { [names.recipients]: { select: [names.recipientKind, names.recipientCount] } },
     });
   const own = await find(await service(strapi, 'locales').ofWrite(call.locale));
   return own ?? { ...(await find()), [names.recipients]: [] };
@@ -108,7 +124,7 @@ const recountEveryVersion = async (strapi: Core.Strapi, documentId: string, name
   const rows: Record<string, unknown>[] = await strapi.db.query(names.uid).findMany({
     select: ['id', 'collectiveCount', 'individualCount', ...COUNTED],
     where: { documentId },
-    populate: { [names.recipients]: { select: [names.recipientKind] } },
+    populate: { [names.recipients]: { select: [names.recipientKind, names.recipientCount] } },
   });
   for (const row of rows) {
     const derived = totals(names, row[names.recipients], row);

@@ -1,55 +1,58 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { insightsConfig } from '../../config';
 import { service } from '../../services';
 import { isRecord } from '../../utils';
-import { awardReferences } from '../model';
+import { formsOf } from '../model';
+import { columnOf, linkOf, tableOf, targetOf } from '../tables';
+import {
+  describe,
+  entryOf,
+  matches,
+  pageOf,
+  positionsHeld,
+  rangeOf,
+  reportRows,
+  sortEntries,
+  totalsOf,
+  type AwardRow,
+  type Direction,
+  type Entry,
+  type Person,
+  type RecipientRow,
+  type Ref,
+  type Sortable,
+} from '../records';
 import type { CommendationQuery } from '../validation';
 
-export type Relation = 'issued' | 'collective' | 'individual_member';
-type Ref = { documentId: string; name: string } | null;
-type PositionRow = { title: string; startDate: string | null; endDate: string | null; unit: Ref };
-type PersonRow = { documentId: string; fullName: string; positions: PositionRow[] };
-type Recipient = { kind: unknown; person: string | null };
-type AwardRow = {
-  id: number;
-  documentId: string;
-  title: string;
-  slug: string | null;
-  form: string;
-  decisionNumber: string | null;
-  decisionDate: string | null;
-  awardStatus: string;
-  collectiveCount: number;
-  individualCount: number;
-  issuer: Ref;
-  presentedOn: string | null;
-};
-type Filters = Omit<CommendationQuery, 'unit' | 'include'>;
-type Member = { official: string; fullName: string; position: string; unit: string };
+type Include = CommendationQuery['include'];
+type Listing = Pick<CommendationQuery, 'sort' | 'page' | 'pageSize'>;
+export type RecordQuery = Omit<CommendationQuery, 'unit' | 'locale'>;
+type PersonQuery = Omit<RecordQuery, 'include'>;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : null);
+const integer = (value: unknown) =>
+  value === null || value === undefined || value === '' ? null : Number(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const refOf = (value: unknown, name: string): Ref =>
   isRecord(value) && typeof value.documentId === 'string'
     ? { documentId: value.documentId, name: text(value[name]) ?? '' }
     : null;
-const heldOn = (position: PositionRow, day: string | null) =>
-  !day ||
-  ((!position.startDate || position.startDate <= day) &&
-    (!position.endDate || position.endDate >= day));
+const present = <T>(value: T | null): value is T => value !== null;
 
 /**
- * Relates commendations to units and their people, through the types and fields named in the plugin config.
- * Query count grows with tree depth, never with units or awards.
+ * Relates commendations to units and their people, through the types and fields named in the plugin config
+ * (the rules of relating are in ../records.ts). The number of queries grows with the depth of the unit tree,
+ * never with the number of units, awards, or units asked for at once (a GraphQL list asks for many).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const names = () => insightsConfig(strapi).commendations;
+  const excluded = () => new Set(names().nonCommendationForms);
 
-  /** Rows of the configured types, read into the shapes below (the database returns them untyped). */
+  /** Rows of the configured types, read into the shapes of records.ts (the database returns them untyped). */
   const read = {
-    person(row: unknown): PersonRow | null {
+    person(row: unknown): Person | null {
       const { person, unit } = names();
       if (!isRecord(row) || typeof row.documentId !== 'string') return null;
       const positions = list(row[person.positions])
@@ -58,42 +61,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           title: text(p[person.positionTitle]) ?? '',
           startDate: text(p[person.positionStart]),
           endDate: text(p[person.positionEnd]),
+          former: p[person.positionFormer] === true || p[person.positionFormer] === 1,
           unit: refOf(p[person.positionUnit], unit.name),
         }));
       return { documentId: row.documentId, fullName: text(row[person.name]) ?? '', positions };
     },
-    award(row: unknown): AwardRow | null {
-      const { award, unit } = names();
-      if (!isRecord(row) || typeof row.id !== 'number' || typeof row.documentId !== 'string')
-        return null;
-      const presentedAt = row[award.presentedAt];
+    award(row: Record<string, unknown>, recipients: RecipientRow[]): AwardRow {
+      const issuer = text(row.issuerId);
       return {
-        id: row.id,
-        documentId: row.documentId,
+        id: Number(row.id),
+        documentId: String(row.documentId),
         title: text(row.title) ?? '',
         slug: text(row.slug),
-        form: text(row[award.form]) ?? '',
+        form: text(row.form) ?? '',
         decisionNumber: text(row.decisionNumber),
-        decisionDate: text(row[award.decisionDate]),
-        awardStatus: text(row[award.awardStatus]) ?? '',
+        decisionDate: text(row.decisionDate),
+        decisionDatePrecision: text(row.decisionDatePrecision),
+        year: integer(row.year),
+        periodEnd: integer(row.periodEnd),
+        presentedOn: text(row.presentedOn),
+        awardStatus: text(row.awardStatus) ?? '',
         collectiveCount: Number(row.collectiveCount ?? 0),
         individualCount: Number(row.individualCount ?? 0),
-        issuer: refOf(row[award.issuer], unit.name),
-        presentedOn: isRecord(presentedAt) ? text(presentedAt[award.presentedAtDate]) : null,
+        issuer: issuer ? { documentId: issuer, name: text(row.issuerName) ?? '' } : null,
+        recipients,
       };
     },
-    recipients(row: unknown): Recipient[] {
-      const { award } = names();
-      if (!isRecord(row)) return [];
-      return list(row[award.recipients])
-        .filter(isRecord)
-        .map((r) => ({
-          kind: r[award.recipientKind],
-          person: refOf(r[award.recipientPerson], 'documentId')?.documentId ?? null,
-        }));
-    },
   };
-  const present = <T>(value: T | null): value is T => value !== null;
 
   const personPopulate = () => {
     const { person, unit } = names();
@@ -103,82 +97,52 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       },
     };
   };
-  const awardPopulate = () => {
-    const { award, unit } = names();
-    return {
-      [award.issuer]: { select: ['documentId', unit.name] },
-      [award.presentedAt]: { select: ['documentId', award.presentedAtDate] },
-    };
-  };
-
-  /** The unit plus, as asked, its sub-tree and the units merged into it (and theirs), one query per level. */
-  const unitsOf = async (root: string, include: CommendationQuery['include']) => {
+  /**
+   * For each root, the root plus, as asked, its sub-tree and the units merged into it (and theirs): one walk
+   * for all roots together, one query per level, then each root's closure in memory.
+   */
+  const unitSets = async (roots: string[], include: Include) => {
     const { unit } = names();
-    const units = new Set([root]);
-    let frontier = [root];
-    while (frontier.length > 0 && include.length > 0) {
-      const or: Record<string, unknown>[] = [];
-      if (include.includes('descendants'))
-        or.push({ [unit.parent]: { documentId: { $in: frontier } } });
-      if (include.includes('predecessors'))
-        or.push({ [unit.successor]: { documentId: { $in: frontier } } });
-      const rows = await strapi.db
-        .query(unit.uid)
-        .findMany({ select: ['documentId'], where: { $or: or } });
-      frontier = [...new Set(rows.map((row) => String(row.documentId)))].filter(
-        (id) => !units.has(id)
-      );
-      frontier.forEach((id) => units.add(id));
+    const ups = [
+      ...(include.includes('descendants') ? [unit.parent] : []),
+      ...(include.includes('predecessors') ? [unit.successors] : []),
+    ];
+    const below = new Map<string, Set<string>>();
+    const seen = new Set(roots);
+    let frontier = [...seen];
+    while (frontier.length > 0 && ups.length > 0) {
+      const rows: Record<string, unknown>[] = await strapi.db.query(unit.uid).findMany({
+        select: ['documentId'],
+        where: { $or: ups.map((up) => ({ [up]: { documentId: { $in: frontier } } })) },
+        populate: Object.fromEntries(ups.map((up) => [up, { select: ['documentId'] }])),
+      });
+      const next: string[] = [];
+      for (const row of rows) {
+        const self = String(row.documentId);
+        const targets = ups.flatMap((up) => {
+          const value = row[up];
+          return (Array.isArray(value) ? value : [value]).map((v) => refOf(v, 'documentId'));
+        });
+        for (const target of targets.filter(present)) {
+          below.set(target.documentId, (below.get(target.documentId) ?? new Set()).add(self));
+        }
+        if (!seen.has(self)) next.push(self);
+        seen.add(self);
+      }
+      frontier = next;
     }
-    return [...units];
-  };
-
-  const matches = (query: Filters, award: AwardRow, year: number | null) =>
-    (query.status === 'all' || award.awardStatus === query.status) &&
-    (!query.form || award.form === query.form) &&
-    (query.from === undefined || (year !== null && year >= query.from)) &&
-    (query.to === undefined || (year !== null && year <= query.to));
-
-  const describe = (award: AwardRow, year: number | null) => ({
-    documentId: award.documentId,
-    title: award.title,
-    slug: award.slug,
-    form: award.form,
-    decisionNumber: award.decisionNumber,
-    decisionDate: award.decisionDate,
-    year,
-    awardStatus: award.awardStatus,
-    revoked: award.awardStatus === 'revoked',
-    issuer: award.issuer,
-    collectiveCount: award.collectiveCount,
-    individualCount: award.individualCount,
-  });
-
-  const dayOf = (award: AwardRow): string | null => award.decisionDate ?? award.presentedOn;
-  const yearOf = (day: string | null) => (day ? Number(day.slice(0, 4)) : null);
-
-  /** Views of the published entries that belong to these units, over every trackable type that has a unit. */
-  const unitViews = async (units: string[], locale: string) => {
-    const documents = service(strapi, 'documents');
-    const views = { total: 0, last30Days: 0 };
-    for (const uid of documents.unitTypes()) {
-      const sums = await service(strapi, 'viewStore').sumViews(
-        uid,
-        locale,
-        await documents.documentIdsOfUnits(uid, locale, units)
-      );
-      views.total += sums.total;
-      views.last30Days += sums.last30Days;
-    }
-    return views;
-  };
-
-  const assertUnitExists = async (documentId: string) => {
-    if (
-      !(await strapi.db.query(names().unit.uid).findOne({ select: ['id'], where: { documentId } }))
-    ) {
-      throw new errors.NotFoundError(`No organization "${documentId}"`);
-    }
+    const closure = (root: string) => {
+      const units = new Set([root]);
+      const stack = [root];
+      while (stack.length > 0) {
+        for (const unitId of below.get(stack.pop() ?? '') ?? []) {
+          if (!units.has(unitId)) stack.push(unitId);
+          units.add(unitId);
+        }
+      }
+      return units;
+    };
+    return new Map(roots.map((root) => [root, closure(root)]));
   };
 
   /** People who held a position in any of these units, with all their positions. */
@@ -195,117 +159,226 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map(read.person).filter(present);
   };
 
-  /**
-   * Ids of the published awards related to the units, one query per way of relating (an OR across them makes
-   * PostgreSQL scan every award).
-   */
-  const relatedAwardIds = async (units: string[], people: PersonRow[], locale: string) => {
-    const { award } = names();
-    const refs = awardReferences(names());
-    const ids = async (where: Record<string, unknown>) =>
-      new Set<number>(
-        (
-          await strapi.db.query(award.uid).findMany({
-            select: ['id'],
-            where: { locale, publishedAt: { $notNull: true }, ...where },
-          })
-        ).map((row) => Number(row.id))
-      );
-    const personIds = people.map((p) => p.documentId);
+  /** Names of the tables and columns the record reads (tables.ts), resolved once. */
+  const resolveTables = () => {
+    const { award, unit, person } = names();
+    const recipient = targetOf(strapi, award.uid, award.recipients);
+    const meeting = targetOf(strapi, award.uid, award.presentedAt);
+    const column = (uid: UID.Schema) => (field: string) => columnOf(strapi, uid, field);
     return {
-      issued: await ids(refs.issuedBy(units)),
-      collective: await ids(refs.toUnits(units)),
-      toPeople: personIds.length > 0 ? await ids(refs.toPeople(personIds)) : new Set<number>(),
+      awards: tableOf(strapi, award.uid),
+      units: tableOf(strapi, unit.uid),
+      people: tableOf(strapi, person.uid),
+      meetings: tableOf(strapi, meeting),
+      recipients: tableOf(strapi, recipient),
+      issuer: linkOf(strapi, award.uid, award.issuer),
+      presentedAt: linkOf(strapi, award.uid, award.presentedAt),
+      components: linkOf(strapi, award.uid, award.recipients),
+      recipientUnit: linkOf(strapi, recipient, award.recipientUnit),
+      recipientPerson: linkOf(strapi, recipient, award.recipientPerson),
+      award: column(award.uid),
+      unit: column(unit.uid),
+      meeting: column(meeting),
+      recipient: column(recipient),
     };
   };
+  let tables: ReturnType<typeof resolveTables> | undefined;
+  const sql = () => (tables ??= resolveTables());
+  const knex = () => strapi.db.connection;
+  type Query = ReturnType<ReturnType<typeof knex>>;
 
-  const awardsById = async (ids: number[]) => {
-    if (ids.length === 0) return [];
-    const rows = await strapi.db
-      .query(names().award.uid)
-      .findMany({ where: { id: { $in: ids } }, populate: awardPopulate() });
-    return rows.map(read.award).filter(present);
+  /** Row ids of documents (every locale): the link tables hold row ids. */
+  const rowIds = async (table: string, documentIds: string[]) =>
+    documentIds.length === 0
+      ? []
+      : (await knex()(table).whereIn('document_id', documentIds).select('id')).map(
+          (row: { id: unknown }) => Number(row.id)
+        );
+
+  /** A subquery: the ids of the published awards of a locale that a join reaches. */
+  const awardIdsThrough = (locale: string, join: (query: Query) => unknown) => {
+    const t = sql();
+    const query = knex()(`${t.awards} as a`)
+      .where(`a.${t.award('locale')}`, locale)
+      .whereNotNull(`a.${t.award('publishedAt')}`)
+      .select('a.id');
+    join(query);
+    return query;
   };
-
-  /** Recipients are only needed where a person may have been a member of the unit on the award's date. */
-  const recipientsById = async (ids: Set<number>) => {
-    const { award, person } = names();
-    if (ids.size === 0) return new Map<number, Recipient[]>();
-    const rows = await strapi.db.query(award.uid).findMany({
-      select: ['id'],
-      where: { id: { $in: [...ids] } },
-      populate: {
-        [award.recipients]: {
-          populate: { [award.recipientPerson]: { select: ['documentId', person.name] } },
-        },
-      },
+  const issuedBy = (locale: string, units: number[]) =>
+    awardIdsThrough(locale, (query) => {
+      const { issuer } = sql();
+      query
+        .join(`${issuer.table} as l`, `l.${issuer.from}`, 'a.id')
+        .whereIn(`l.${issuer.to}`, units);
     });
-    return new Map(rows.map((row) => [Number(row.id), read.recipients(row)]));
-  };
-
-  /** The recipients of an award who were members of the units (held a position there) on its date. */
-  const membersAmong = (
-    recipients: Recipient[],
-    people: Map<string, PersonRow>,
-    units: Set<string>,
-    day: string | null
+  const givenTo = (
+    locale: string,
+    recipientLink: 'recipientUnit' | 'recipientPerson',
+    ids: number[]
   ) =>
-    recipients.flatMap((recipient): Member[] => {
-      const person = people.get(recipient.person ?? '');
-      const position = person?.positions.find(
-        (p) => units.has(p.unit?.documentId ?? '') && heldOn(p, day)
-      );
-      return recipient.kind === 'individual' && person && position
-        ? [
-            {
-              official: person.documentId,
-              fullName: person.fullName,
-              position: position.title,
-              unit: position.unit?.name ?? '',
-            },
-          ]
-        : [];
+    awardIdsThrough(locale, (query) => {
+      const { components } = sql();
+      const link = sql()[recipientLink];
+      query
+        .join(`${components.table} as c`, `c.${components.from}`, 'a.id')
+        .where('c.field', components.field ?? '')
+        .join(`${link.table} as l`, `l.${link.from}`, `c.${components.to}`)
+        .whereIn(`l.${link.to}`, ids);
     });
 
-  const countBy = <T>(entries: T[], key: (entry: T) => string) =>
-    entries.reduce<Record<string, number>>(
-      (totals, entry) => ({ ...totals, [key(entry)]: (totals[key(entry)] ?? 0) + 1 }),
-      {}
+  /** The rows of the awards a subquery selects, with their issuer, meeting date and recipients. */
+  const awardRows = async (selected: Query) => {
+    // One round trip for the ids: as a subquery of both reads below, PostgreSQL ran the union twice.
+    const ids = (await selected).map((row: { id: unknown }) => Number(row.id));
+    if (ids.length === 0) return [];
+    const t = sql();
+    const { award, unit } = names();
+    const rows: Record<string, unknown>[] = await knex()(`${t.awards} as a`)
+      .leftJoin(`${t.issuer.table} as li`, `li.${t.issuer.from}`, 'a.id')
+      .leftJoin(`${t.units} as iu`, 'iu.id', `li.${t.issuer.to}`)
+      .leftJoin(`${t.presentedAt.table} as lm`, `lm.${t.presentedAt.from}`, 'a.id')
+      .leftJoin(`${t.meetings} as m`, 'm.id', `lm.${t.presentedAt.to}`)
+      .whereIn('a.id', ids)
+      .select({
+        id: 'a.id',
+        documentId: 'a.document_id',
+        title: `a.${t.award('title')}`,
+        slug: `a.${t.award('slug')}`,
+        decisionNumber: `a.${t.award('decisionNumber')}`,
+        form: `a.${t.award(award.form)}`,
+        decisionDate: `a.${t.award(award.decisionDate)}`,
+        decisionDatePrecision: `a.${t.award(award.decisionDatePrecision)}`,
+        year: `a.${t.award(award.year)}`,
+        periodEnd: `a.${t.award(award.periodEnd)}`,
+        awardStatus: `a.${t.award(award.awardStatus)}`,
+        collectiveCount: `a.${t.award('collectiveCount')}`,
+        individualCount: `a.${t.award('individualCount')}`,
+        issuerId: 'iu.document_id',
+        issuerName: `iu.${t.unit(unit.name)}`,
+        presentedOn: `m.${t.meeting(award.presentedAtDate)}`,
+      });
+    const recipients: Record<string, unknown>[] = await knex()(`${t.components.table} as c`)
+      .join(`${t.recipients} as r`, 'r.id', `c.${t.components.to}`)
+      .leftJoin(`${t.recipientUnit.table} as lu`, `lu.${t.recipientUnit.from}`, 'r.id')
+      .leftJoin(`${t.units} as u`, 'u.id', `lu.${t.recipientUnit.to}`)
+      .leftJoin(`${t.recipientPerson.table} as lp`, `lp.${t.recipientPerson.from}`, 'r.id')
+      .leftJoin(`${t.people} as p`, 'p.id', `lp.${t.recipientPerson.to}`)
+      .where('c.field', t.components.field ?? '')
+      .whereIn(`c.${t.components.from}`, ids)
+      .select({
+        awardId: `c.${t.components.from}`,
+        kind: `r.${t.recipient(award.recipientKind)}`,
+        count: `r.${t.recipient(award.recipientCount)}`,
+        unit: 'u.document_id',
+        person: 'p.document_id',
+      });
+    const byAward = new Map<number, RecipientRow[]>();
+    for (const r of recipients) {
+      const id = Number(r.awardId);
+      const recipient = {
+        kind: text(r.kind) ?? '',
+        count: integer(r.count),
+        unit: text(r.unit),
+        person: text(r.person),
+      };
+      byAward.set(id, [...(byAward.get(id) ?? []), recipient]);
+    }
+    return rows.map((row) => read.award(row, byAward.get(Number(row.id)) ?? []));
+  };
+
+  /**
+   * The published awards that may relate to the units or their people: issued by a unit, given to a unit, given
+   * to a person, as one union query.
+   */
+  const relatedAwards = async (units: string[], people: Person[], locale: string) => {
+    const t = sql();
+    const unitIds = await rowIds(t.units, units);
+    const personIds = await rowIds(
+      t.people,
+      people.map((p) => p.documentId)
     );
+    // An empty IN list matches nothing: the union keeps its shape whatever the lists hold.
+    return awardRows(
+      issuedBy(locale, unitIds)
+        .union(givenTo(locale, 'recipientUnit', unitIds))
+        .union(givenTo(locale, 'recipientPerson', personIds))
+    );
+  };
 
-  const forUnit = async (query: CommendationQuery, locale: string) => {
-    await assertUnitExists(query.unit);
-    const units = await unitsOf(query.unit, query.include);
-    const people = await peopleOf(units, locale);
-    const { issued, collective, toPeople } = await relatedAwardIds(units, people, locale);
-    const awards = await awardsById([...new Set([...issued, ...collective, ...toPeople])]);
-    const recipientsOf = await recipientsById(toPeople);
+  /** Every entry of each root's record (unsorted, unpaged), with the same queries for one root or many. */
+  const entriesOf = async (roots: string[], query: RecordQuery, locale: string) => {
+    const sets = await unitSets(roots, query.include);
+    const all = [...new Set([...sets.values()].flatMap((units) => [...units]))];
+    const people = await peopleOf(all, locale);
+    const awards = (await relatedAwards(all, people, locale)).filter((award) =>
+      matches(query, award)
+    );
     const byPerson = new Map(people.map((person) => [person.documentId, person]));
-    const inUnits = new Set(units);
-
-    const related = awards.flatMap((award) => {
-      const day = dayOf(award);
-      const members = membersAmong(recipientsOf.get(award.id) ?? [], byPerson, inUnits, day);
-      const relations = new Set<Relation>();
-      if (issued.has(award.id)) relations.add('issued');
-      if (collective.has(award.id)) relations.add('collective');
-      if (members.length > 0) relations.add('individual_member');
-      const year = yearOf(day);
-      return relations.size > 0 && matches(query, award, year)
-        ? [{ ...describe(award, year), relations: [...relations], members }]
-        : [];
+    const subUnits = query.include.includes('descendants');
+    return roots.map((root) => {
+      const scope = { units: sets.get(root) ?? new Set([root]), subUnits };
+      const entries = awards.map((award) => entryOf(award, scope, byPerson)).filter(present);
+      return { entries, units: scope.units };
     });
-    const totals = {
-      byForm: countBy(related, (e) => e.form),
-      byYear: countBy(related, (e) => String(e.year ?? 'unknown')),
-    };
-    return { data: related, meta: { units: units.length, unitIds: units, totals } };
+  };
+
+  const listing = <T extends Sortable>(entries: T[], query: Listing) => {
+    const sorted = sortEntries(entries, query.sort, formsOf(strapi));
+    return pageOf(sorted, query.page, query.pageSize);
+  };
+
+  /** One page of each root's record (in the order of roots), with totals over all of it, and its units. */
+  const forUnits = async (roots: string[], query: RecordQuery, locale: string) =>
+    (await entriesOf(roots, query, locale)).map(({ entries, units }) => {
+      const { data, pagination } = listing(entries, query);
+      return {
+        data,
+        meta: { units: units.size, pagination, totals: totalsOf(entries, excluded()) },
+        units: [...units],
+      };
+    });
+
+  const assertUnitExists = async (documentId: string) => {
+    if (
+      !(await strapi.db.query(names().unit.uid).findOne({ select: ['id'], where: { documentId } }))
+    ) {
+      throw new errors.NotFoundError(`No organization "${documentId}"`);
+    }
+  };
+
+  /** Views of the published entries that belong to these units, over every trackable type that has a unit. */
+  const viewsOf = async (units: string[], locale: string) => {
+    const documents = service(strapi, 'documents');
+    const views = { total: 0, last30Days: 0 };
+    for (const uid of documents.unitTypes()) {
+      const sums = await service(strapi, 'viewStore').sumViews(
+        uid,
+        locale,
+        await documents.documentIdsOfUnits(uid, locale, units)
+      );
+      views.total += sums.total;
+      views.last30Days += sums.last30Days;
+    }
+    return views;
   };
 
   return {
-    /** A person's own record: each commendation with the position and unit they held on its date. */
-    async forPerson(official: string, query: Filters, locale: string) {
-      const { award, person: personNames } = names();
+    forUnits,
+    viewsOf,
+
+    async forUnit(query: CommendationQuery, locale: string) {
+      await assertUnitExists(query.unit);
+      const [{ data, meta }] = await forUnits([query.unit], query, locale);
+      return { data, meta };
+    },
+
+    /**
+     * A person's own record: each commendation they received, with every position (and its unit) they held on its
+     * dates; one page of it, with totals by form and year.
+     */
+    async forPerson(official: string, query: PersonQuery, locale: string) {
+      const { person: personNames } = names();
       const person = read.person(
         await strapi.db.query(personNames.uid).findOne({
           select: ['documentId', personNames.name],
@@ -315,49 +388,72 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       if (!person)
         throw new errors.NotFoundError(`No official "${official}" in locale "${locale}"`);
-      const rows = await strapi.db.query(award.uid).findMany({
-        where: {
-          locale,
-          publishedAt: { $notNull: true },
-          ...awardReferences(names()).toPeople([official]),
-        },
-        populate: awardPopulate(),
-      });
-      return rows
-        .map(read.award)
-        .filter(present)
-        .flatMap((entry) => {
-          const day = dayOf(entry);
-          const year = yearOf(day);
-          const position = person.positions.find((p) => heldOn(p, day));
-          return matches(query, entry, year)
-            ? [
-                {
-                  ...describe(entry, year),
-                  position: position?.title ?? null,
-                  unit: position?.unit ?? null,
-                },
-              ]
-            : [];
+      const personRows = await rowIds(sql().people, [official]);
+      const awards = await awardRows(givenTo(locale, 'recipientPerson', personRows));
+      // The person is one individual recipient of each.
+      const direction: Direction = 'received';
+      const entries = awards
+        .filter((award) => matches(query, award))
+        .map((award) => {
+          const positions = positionsHeld(person, rangeOf(award)).map((p) => ({
+            title: p.title,
+            unit: p.unit,
+          }));
+          return {
+            ...describe(award),
+            direction,
+            recipients: { collectives: 0, individuals: 1 },
+            positions,
+          };
         });
+      const { data, pagination } = listing(entries, query);
+      return { data, meta: { pagination, totals: totalsOf(entries, excluded()) } };
     },
 
-    forUnit,
-
-    /** Received by form, issued, and the views of the unit's articles (total and the last 30 days). */
+    /** Received and issued (decisions, recipients, by form), and the views of the unit's articles. */
     async summary(query: CommendationQuery, locale: string) {
-      const { data, meta } = await forUnit(query, locale);
-      const received = data.filter((e) => e.relations.some((relation) => relation !== 'issued'));
-      const issued = data.filter((e) => e.relations.includes('issued'));
-      const views = await unitViews(meta.unitIds, locale);
+      await assertUnitExists(query.unit);
+      const [{ meta, units }] = await forUnits([query.unit], query, locale);
+      const { received, issued } = meta.totals;
       return {
         data: {
-          received: { total: received.length, byForm: countBy(received, (e) => e.form) },
-          issued: { total: issued.length, byForm: countBy(issued, (e) => e.form) },
-          views,
+          received: { total: received.decisions, ...received },
+          issued: { total: issued.decisions, ...issued },
+          views: await viewsOf(units, locale),
         },
         meta: { units: meta.units },
       };
+    },
+
+    /**
+     * The annual emulation report: the unit with its whole sub-tree, then each direct sub-unit with its own, by
+     * year, form and direction (commendations only).
+     */
+    async report(query: CommendationQuery, locale: string) {
+      const { unit } = names();
+      const units = await strapi.db.query(unit.uid).findMany({
+        select: ['documentId', unit.name],
+        where: {
+          locale,
+          $or: [{ documentId: query.unit }, { [unit.parent]: { documentId: query.unit } }],
+        },
+        orderBy: { [unit.name]: 'asc' },
+      });
+      const root = units.find((row) => row.documentId === query.unit);
+      if (!root) throw new errors.NotFoundError(`No organization "${query.unit}"`);
+      const scopes = [root, ...units.filter((row) => row !== root)];
+      const include: Include = query.include.includes('descendants')
+        ? query.include
+        : [...query.include, 'descendants'];
+      const records = await entriesOf(
+        scopes.map((row) => String(row.documentId)),
+        { ...query, include },
+        locale
+      );
+      return scopes.map((row, index) => ({
+        unit: { documentId: String(row.documentId), name: String(row[unit.name] ?? '') },
+        rows: reportRows(records[index].entries, excluded()),
+      }));
     },
   };
 };

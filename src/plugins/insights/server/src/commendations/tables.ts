@@ -1,0 +1,51 @@
+import type { Core, UID } from '@strapi/strapi';
+
+import { isRecord } from '../utils';
+
+/**
+ * Table and column names behind the configured types and fields, read from Strapi's own metadata, so the
+ * record's reads can be plain joins over link tables (the Query Engine's populate runs a DISTINCT join per
+ * relation, which made a province's record cost hundreds of milliseconds).
+ */
+export type Link = { table: string; from: string; to: string; field?: string };
+
+const attributeOf = (strapi: Core.Strapi, uid: string, field: string) => {
+  const meta = strapi.db.metadata.get(uid);
+  const attributes: Record<string, unknown> = meta.attributes;
+  const attribute = attributes[field];
+  if (!isRecord(attribute)) throw new Error(`insights: ${uid} has no field "${field}"`);
+  return attribute;
+};
+
+export const tableOf = (strapi: Core.Strapi, uid: UID.Schema) =>
+  strapi.db.metadata.get(uid).tableName;
+
+export const columnOf = (strapi: Core.Strapi, uid: UID.Schema, field: string) => {
+  const column = attributeOf(strapi, uid, field).columnName;
+  return typeof column === 'string' ? column : field;
+};
+
+/** The join table of a relation or of a repeatable component field: row id → related row id. */
+export const linkOf = (strapi: Core.Strapi, uid: UID.Schema, field: string): Link => {
+  const joinTable = attributeOf(strapi, uid, field).joinTable;
+  const name = (value: unknown) =>
+    isRecord(value) && typeof value.name === 'string' ? value.name : null;
+  if (!isRecord(joinTable)) throw new Error(`insights: ${uid}.${field} has no join table`);
+  const table = name(joinTable);
+  const from = name(joinTable.joinColumn);
+  const to = name(joinTable.inverseJoinColumn);
+  if (!table || !from || !to) throw new Error(`insights: ${uid}.${field} has no join columns`);
+  const on = joinTable.on;
+  const component = isRecord(on) && typeof on.field === 'string' ? on.field : undefined;
+  return { table, from, to, field: component };
+};
+
+/** The type or component a relation or component field points at. */
+export const targetOf = (strapi: Core.Strapi, uid: UID.Schema, field: string): UID.Schema => {
+  const attribute = attributeOf(strapi, uid, field);
+  const target = attribute.target ?? attribute.component;
+  const isSchema = (value: unknown): value is UID.Schema =>
+    typeof value === 'string' && (value in strapi.contentTypes || value in strapi.components);
+  if (!isSchema(target)) throw new Error(`insights: ${uid}.${field} points at no known type`);
+  return target;
+};
