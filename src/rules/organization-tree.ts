@@ -18,8 +18,8 @@ const ORGANIZATION = 'api::organization.organization';
  * can be written from either end: `parent` / `successor` on the unit, `children` / `predecessors` on the target.
  */
 const LINKS = [
-  { up: 'parent', down: 'children', message: 'would make this unit its own ancestor' },
-  { up: 'successor', down: 'predecessors', message: 'would make this unit succeed itself' },
+  { up: 'parent', down: 'children', message: 'sẽ khiến đơn vị thành cấp trên của chính nó' },
+  { up: 'successor', down: 'predecessors', message: 'sẽ khiến đơn vị kế thừa chính nó' },
 ] as const;
 type Link = (typeof LINKS)[number];
 
@@ -114,7 +114,13 @@ const closesLoop = async (
 const loopError = (link: Link, call: WriteCall) => {
   const field = link.up in call.data ? link.up : link.down;
   return new errors.ValidationError(`${field} ${link.message}`, {
-    errors: [{ path: [field], message: `${field} creates a cycle`, name: 'ValidationError' }],
+    errors: [
+      {
+        path: [field],
+        message: 'Tạo thành vòng lặp: đơn vị không thể là cấp trên hay kế thừa của chính nó',
+        name: 'ValidationError',
+      },
+    ],
   });
 };
 

@@ -164,7 +164,7 @@ describe('server-owned award fields', () => {
     const warnings = (await versions(documentId)).map((row) => row.issuerWarning);
     expect(new Set(warnings).size).toBe(1);
     expect(warnings[0]).toMatch(
-      /Bằng khen is not normally issued by .* \(district, womens_union\)/
+      /Bằng khen thường không do .* khen tặng/
     );
   });
 });

@@ -1,4 +1,6 @@
-import { adminOnly } from '../input';
+import { PERMISSIONS, requires } from '../permissions';
+
+const readCommendations = requires(PERMISSIONS.readCommendations);
 
 /** The commendations module's routes: /api/insights/... (public role, granted by the app) and /insights/... (admin). */
 export default {
@@ -21,13 +23,13 @@ export default {
       method: 'GET',
       path: '/units/:documentId/commendations',
       handler: 'commendations.forUnit',
-      config: adminOnly,
+      config: readCommendations,
     },
     {
       method: 'GET',
       path: '/officials/:documentId/commendations',
       handler: 'commendations.forPerson',
-      config: adminOnly,
+      config: readCommendations,
     },
   ],
 };

@@ -31,7 +31,7 @@ const recipientError = (index: number, message: string) =>
 
 /** A collective is a unit; an individual is a person in the system or a typed name, never both. */
 const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => {
-  if (!isRecord(item)) throw recipientError(index, 'must be an object');
+  if (!isRecord(item)) throw recipientError(index, 'phải là một người/đơn vị được khen');
   const unit = isLinked(item[names.recipientUnit]);
   const person = isLinked(item[names.recipientPerson]);
   const typed = hasText(item.name);
@@ -39,13 +39,13 @@ const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => 
   if (kind === 'collective' && (!unit || person || typed)) {
     throw recipientError(
       index,
-      'a collective recipient is one organization, with no official or typed name'
+      'Tập thể được khen là một đơn vị: chọn đơn vị, không chọn cán bộ hay nhập họ tên'
     );
   }
   if (kind === 'individual' && (unit || person === typed)) {
     throw recipientError(
       index,
-      'an individual recipient is either an official or a typed name, not both and not a unit'
+      'Cá nhân được khen: chọn một cán bộ hoặc nhập họ tên (một trong hai), không chọn đơn vị'
     );
   }
 };
@@ -148,12 +148,12 @@ export const awardRecipientsRule =
       const derived = totals(names, merged.recipients, merged.counted);
       if (touched && derived.collectiveCount + derived.individualCount === 0) {
         throw new errors.ValidationError(
-          'an award needs at least one recipient, named or counted',
+          'Khen thưởng cần ít nhất một người/đơn vị được khen: nêu tên, hoặc ghi số tập thể/cá nhân chỉ biết số lượng',
           {
             errors: [
               {
                 path: ['recipients'],
-                message: 'no recipient named or counted',
+                message: 'Chưa có người/đơn vị được khen nào, có tên hay chỉ biết số lượng',
                 name: 'ValidationError',
               },
             ],
