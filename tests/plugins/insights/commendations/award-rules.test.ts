@@ -40,7 +40,7 @@ describe('deleting what an award names', () => {
     const res = await http(app).delete(`/api/organizations/${issuer}`).set('Authorization', token);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(
-      /named by 1 award\(s\): "Giấy khen của Hội LHPN huyện Krông Ana/
+      /1 khen thưởng đang nêu mục này: "Giấy khen của Hội LHPN huyện Krông Ana/
     );
     expect(res.body.error.details.awards).toHaveLength(1);
     const presenter = await documentIdBySlug('api::official.official', 'nguyen-phuong-mai');
