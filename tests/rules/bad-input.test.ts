@@ -241,7 +241,11 @@ describe('award recipients', () => {
   });
 
   it('refuses an award with no recipient named or counted', async () => {
-    await expectRefused(AWARD, () => post('/api/awards', award({})), /cần ít nhất một người\/đơn vị được khen/);
+    await expectRefused(
+      AWARD,
+      () => post('/api/awards', award({})),
+      /cần ít nhất một người\/đơn vị được khen/
+    );
   });
 
   it('refuses a collective recipient that is a person, and an individual that is both a person and a typed name', async () => {

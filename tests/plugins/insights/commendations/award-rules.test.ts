@@ -122,9 +122,7 @@ describe('issuer warnings', () => {
       issuer: district,
       countedIndividuals: 1,
     });
-    expect(merit.issuerWarning).toMatch(
-      /Bằng khen thường không do .* khen tặng/
-    );
+    expect(merit.issuerWarning).toMatch(/Bằng khen thường không do .* khen tặng/);
     const medal = await award({
       form: 'medal',
       issuer: await newUnit('province'),
