@@ -390,7 +390,7 @@ describe('an editor records a whole event in Vietnamese', () => {
     );
     const header = page.locator('thead');
     for (const column of ['Tiêu đề', 'Đơn vị đăng tin', 'Đăng lúc', 'Trạng thái', 'Lượt xem'])
-      await expect(header.getByText(column, { exact: true }).isVisible()).resolves.toBe(true);
+      await header.getByText(column, { exact: true }).waitFor();
     const viewsHeader = header.getByText('Lượt xem', { exact: true });
     const box = await viewsHeader.boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(1440);
@@ -416,7 +416,11 @@ describe('an editor records a whole event in Vietnamese', () => {
  */
 async function addImage(index: number, file: string, screen: string) {
   await page.getByText('Bấm để thêm tệp, hoặc kéo thả một tệp vào đây').nth(index).click();
-  await page.getByRole('button', { name: 'Thêm tệp mới' }).click();
+  // "Thêm tệp mới" in an empty library, "Thêm tệp" beside the library's files.
+  await page
+    .getByRole('button', { name: /^Thêm tệp( mới)?$/ })
+    .first()
+    .click();
   await page.locator('input[type="file"][name="files"]').setInputFiles(path.join(fixtures, file));
   await page.getByRole('button', { name: /^Tải 1 tệp lên thư viện$/ }).click();
   await page.getByRole('button', { name: 'Hoàn tất' }).waitFor();
