@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { applyEditorDefaults } from './default-language';
 import { IntegerInput } from './IntegerInput';
 import { keepTypedValuesOnRefusal } from './keep-typed-values';
+import { compactArticleColumns } from './list-columns';
 import en from './translations/en.json';
 import vi from './translations/vi.json';
 
@@ -20,5 +21,7 @@ export default {
     app.addFields({ type: 'integer', Component: IntegerInput });
     app.addMiddlewares([keepTypedValuesOnRefusal]);
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', compactArticleColumns);
+  },
 };

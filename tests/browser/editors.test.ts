@@ -392,6 +392,7 @@ describe('an editor records a whole event in Vietnamese', () => {
     for (const column of ['Tiêu đề', 'Đơn vị đăng tin', 'Đăng lúc', 'Trạng thái', 'Lượt xem'])
       await header.getByText(column, { exact: true }).waitFor();
     const viewsHeader = header.getByText('Lượt xem', { exact: true });
+    await shot('article-list-columns');
     const box = await viewsHeader.boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(1440);
     await viewsHeader.click();
