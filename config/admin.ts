@@ -17,6 +17,11 @@ const config = (): Core.Config.Admin => ({
   secrets: {
     encryptionKey: required('ENCRYPTION_KEY'),
   },
+  // No front-end preview is wired to the portals: without this the edit view shows a "set up preview" box to
+  // every editor.
+  preview: { enabled: false, config: { handler: () => null } },
+  // Strapi's AI helpers call Strapi's cloud service: not for this portal.
+  ai: { enabled: false },
   flags: {
     nps: boolean('FLAG_NPS', false),
     promoteEE: boolean('FLAG_PROMOTE_EE', false),

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
+import { applyEditorViews } from './bootstrap/content-manager-views';
+import { enforceEditorRole } from './bootstrap/editor-role';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { articlePublishedDateRule } from './rules/article-published-date';
@@ -59,6 +61,8 @@ export default {
     await prepareSearch(strapi);
     await enforcePublicPermissions(strapi);
     await closeRegistration(strapi);
+    await applyEditorViews(strapi);
+    await enforceEditorRole(strapi);
     const empty = (await strapi.db.query('api::organization.organization').count()) === 0;
     if (empty && strapi.config.get('seed.onEmptyDatabase', true)) await importSeed(strapi);
   },

@@ -26,11 +26,18 @@ const COMPONENT_RANGES: Readonly<Record<string, { field: string; range: Range }>
 const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 const rangeError = ([start, end]: Range, where: string[]) =>
-  new errors.ValidationError(`${start} must not be after ${end}`, {
-    errors: [
-      { path: [...where, end], message: `${end} is before ${start}`, name: 'ValidationError' },
-    ],
-  });
+  new errors.ValidationError(
+    `Ngày/năm kết thúc không được trước ngày/năm bắt đầu (${start} ≤ ${end})`,
+    {
+      errors: [
+        {
+          path: [...where, end],
+          message: 'Không được trước ngày/năm bắt đầu',
+          name: 'ValidationError',
+        },
+      ],
+    }
+  );
 
 /** Dates as YYYY-MM-DD and years compare correctly as strings of equal shape, numbers as numbers. */
 const isBackwards = (start: unknown, end: unknown) =>

@@ -19,12 +19,17 @@ const ORGANIZATION = 'api::organization.organization';
  * A unit has one parent but any number of successors (`many`).
  */
 const LINKS = [
-  { up: 'parent', down: 'children', many: false, message: 'would make this unit its own ancestor' },
+  {
+    up: 'parent',
+    down: 'children',
+    many: false,
+    message: 'sẽ khiến đơn vị thành cấp trên của chính nó',
+  },
   {
     up: 'successors',
     down: 'predecessors',
     many: true,
-    message: 'would make this unit succeed itself',
+    message: 'sẽ khiến đơn vị kế thừa chính nó',
   },
 ] as const;
 type Link = (typeof LINKS)[number];
@@ -125,7 +130,13 @@ const closesLoop = async (
 const loopError = (link: Link, call: WriteCall) => {
   const field = link.up in call.data ? link.up : link.down;
   return new errors.ValidationError(`${field} ${link.message}`, {
-    errors: [{ path: [field], message: `${field} creates a cycle`, name: 'ValidationError' }],
+    errors: [
+      {
+        path: [field],
+        message: 'Tạo thành vòng lặp: đơn vị không thể là cấp trên hay kế thừa của chính nó',
+        name: 'ValidationError',
+      },
+    ],
   });
 };
 

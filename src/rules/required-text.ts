@@ -26,8 +26,8 @@ export const requiredTextRule =
       if (isRequiredText(attribute) && typeof value === 'string' && BLANK.test(value)) {
         const field = path.join('.');
         throw new errors.ValidationError(
-          `${field} must not be blank`,
-          fieldErrorDetails(path, 'must not be blank')
+          `${field}: không được để trống`,
+          fieldErrorDetails(path, 'Không được để trống')
         );
       }
     });

@@ -61,12 +61,12 @@ const assertSlugFree = async (
   });
   if (clash) {
     throw new errors.ValidationError(
-      `slug "${slug}" is already used by another entry in locale "${locale}"`,
+      `Đường dẫn (slug) "${slug}" đã được một mục khác dùng ở ngôn ngữ "${locale}"`,
       {
         errors: [
           {
             path: ['slug'],
-            message: 'This slug is already used in this locale',
+            message: 'Đã có mục khác dùng đường dẫn này: sửa lại, hoặc để trống để hệ thống tự tạo',
             name: 'ValidationError',
           },
         ],

@@ -126,7 +126,7 @@ describe('writing', () => {
           validFrom: '2025-07-01',
           validTo: '2025-06-30',
         }),
-      /validFrom must not be after validTo/
+      /\(validFrom ≤ validTo\)/
     );
   });
 
@@ -135,7 +135,7 @@ describe('writing', () => {
     await expectRefused(
       ORG,
       () => put(`/api/organizations/${unit}`, { validTo: '2020-01-01' }),
-      /validFrom must not be after validTo/
+      /\(validFrom ≤ validTo\)/
     );
   });
 
@@ -166,7 +166,7 @@ describe('writing', () => {
           fullName: 'Trần Thị Lan',
           positions: [{ title: 'Chủ tịch', startDate: '2024-05-01', endDate: '2020-01-01' }],
         }),
-      /startDate must not be after endDate/
+      /\(startDate ≤ endDate\)/
     );
   });
 });
@@ -177,7 +177,7 @@ describe('the unit tree', () => {
     await expectRefused(
       ORG,
       () => put(`/api/organizations/${unit}`, { parent: unit }),
-      /own ancestor/
+      /cấp trên của chính nó/
     );
   });
 
@@ -188,17 +188,17 @@ describe('the unit tree', () => {
     await expectRefused(
       ORG,
       () => put(`/api/organizations/${top}`, { parent: bottom }),
-      /own ancestor/
+      /cấp trên của chính nó/
     );
     await expectRefused(
       ORG,
       () => put(`/api/organizations/${top}`, { parent: { connect: [{ documentId: bottom }] } }),
-      /own ancestor/
+      /cấp trên của chính nó/
     );
     await expectRefused(
       ORG,
       () => put(`/api/organizations/${top}`, { parent: { set: [middle] } }),
-      /own ancestor/
+      /cấp trên của chính nó/
     );
   });
 
@@ -209,7 +209,7 @@ describe('the unit tree', () => {
     await expectRefused(
       ORG,
       () => put(`/api/organizations/${newer}`, { successors: [older] }),
-      /succeed itself/
+      /kế thừa chính nó/
     );
   });
 
@@ -224,7 +224,7 @@ describe('the unit tree', () => {
           'mutation($id: ID!, $parent: ID) { updateOrganization(documentId: $id, data: { parent: $parent }) { documentId } }',
         variables: { id: top, parent: child },
       });
-    expect(res.body.errors[0].message).toMatch(/own ancestor/);
+    expect(res.body.errors[0].message).toMatch(/cấp trên của chính nó/);
     const stored = await app.db
       .query(ORG)
       .findOne({ where: { documentId: top }, populate: ['parent'] });
@@ -241,7 +241,11 @@ describe('award recipients', () => {
   });
 
   it('refuses an award with no recipient named or counted', async () => {
-    await expectRefused(AWARD, () => post('/api/awards', award({})), /at least one recipient/);
+    await expectRefused(
+      AWARD,
+      () => post('/api/awards', award({})),
+      /cần ít nhất một người\/đơn vị được khen/
+    );
   });
 
   it('refuses a collective recipient that is a person, and an individual that is both a person and a typed name', async () => {
@@ -251,7 +255,7 @@ describe('award recipients', () => {
     await expectRefused(
       AWARD,
       () => post('/api/awards', award({ recipients: [{ kind: 'collective', official: person }] })),
-      /collective recipient/
+      /Tập thể được khen là một đơn vị/
     );
     await expectRefused(
       AWARD,
@@ -260,7 +264,7 @@ describe('award recipients', () => {
           '/api/awards',
           award({ recipients: [{ kind: 'individual', official: person, name: 'Hoa' }] })
         ),
-      /individual recipient/
+      /Cá nhân được khen: chọn một cán bộ hoặc nhập họ tên/
     );
     await expectRefused(
       AWARD,
@@ -269,7 +273,7 @@ describe('award recipients', () => {
           '/api/awards',
           award({ recipients: [{ kind: 'individual', organization: unit, name: 'Hoa' }] })
         ),
-      /individual recipient/
+      /Cá nhân được khen: chọn một cán bộ hoặc nhập họ tên/
     );
   });
 

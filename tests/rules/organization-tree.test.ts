@@ -64,8 +64,8 @@ const refusedInScript = async (write: () => Promise<unknown>, message: RegExp) =
   expect(await links()).toEqual(before);
 };
 
-const ANCESTOR = /own ancestor/;
-const SUCCESSOR = /succeed itself/;
+const ANCESTOR = /cấp trên của chính nó/;
+const SUCCESSOR = /kế thừa chính nó/;
 
 describe('children: a unit cannot adopt one of its ancestors', () => {
   it.each([

@@ -264,7 +264,7 @@ describe('numbers are numbers', () => {
           termStartYear: '2030',
           termEndYear: 2025,
         }),
-      /termStartYear must not be after termEndYear/
+      /không được trước ngày\/năm bắt đầu \(termStartYear ≤ termEndYear\)/
     );
     const res = await send('post', '/api/meetings', {
       title: `Đại hội ${unique()}`,

@@ -163,9 +163,7 @@ describe('server-owned award fields', () => {
       .update({ documentId, locale: 'en', data: { issuerWarning: FORGED.issuerWarning } });
     const warnings = (await versions(documentId)).map((row) => row.issuerWarning);
     expect(new Set(warnings).size).toBe(1);
-    expect(warnings[0]).toMatch(
-      /Bằng khen is not normally issued by .* \(district, womens_union\)/
-    );
+    expect(warnings[0]).toMatch(/Bằng khen thường không do .* khen tặng/);
   });
 });
 

@@ -45,7 +45,7 @@ describe('slugs over REST', () => {
     expect(first.body.data.slug).toBe(slug);
     const clash = await create({ name: 'Tên khác', slug, kind: 'other', level: 'commune' });
     expect(clash.status).toBe(400);
-    expect(clash.body.error.message).toMatch(/already used/);
+    expect(clash.body.error.message).toMatch(/đã được một mục khác dùng/);
   });
 
   it('treats locales separately: the same slug may exist in vi and en', async () => {

@@ -21,6 +21,7 @@ describe('GET /insights/settings (admin)', () => {
         unit: 'api::organization.organization',
         person: 'api::official.official',
         unitName: 'name',
+        issuerWarning: 'issuerWarning',
         forms: [
           'order',
           'medal',

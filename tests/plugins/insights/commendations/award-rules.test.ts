@@ -40,7 +40,7 @@ describe('deleting what an award names', () => {
     const res = await http(app).delete(`/api/organizations/${issuer}`).set('Authorization', token);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(
-      /named by 1 award\(s\): "Giấy khen của Hội LHPN huyện Krông Ana/
+      /1 khen thưởng đang nêu mục này: "Giấy khen của Hội LHPN huyện Krông Ana/
     );
     expect(res.body.error.details.awards).toHaveLength(1);
     const presenter = await documentIdBySlug('api::official.official', 'nguyen-phuong-mai');
@@ -72,10 +72,10 @@ describe('deleting what an award names', () => {
         query: 'mutation($id: ID!) { deleteOrganization(documentId: $id) { documentId } }',
         variables: { id: unit },
       });
-    expect(gql.body.errors[0].message).toMatch(/Cannot delete: named by 1 award/);
+    expect(gql.body.errors[0].message).toMatch(/Không xóa được: 1 khen thưởng đang nêu mục này/);
     await expect(
       app.documents('api::official.official').delete({ documentId: person, locale: '*' })
-    ).rejects.toThrow(/Cannot delete/);
+    ).rejects.toThrow(/Không xóa được/);
     expect(
       await app.db.query('api::organization.organization').count({ where: { documentId: unit } })
     ).toBe(1);
@@ -89,7 +89,7 @@ describe('deleting what an award names', () => {
       .delete(`/content-manager/collection-types/api::organization.organization/${unit}?locale=vi`)
       .set('Authorization', session);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/Cannot delete/);
+    expect(res.body.error.message).toMatch(/Không xóa được/);
   });
 
   it('allows deleting a unit no award names', async () => {
@@ -122,9 +122,7 @@ describe('issuer warnings', () => {
       issuer: district,
       countedIndividuals: 1,
     });
-    expect(merit.issuerWarning).toMatch(
-      /Bằng khen is not normally issued by .* \(district, womens_union\)/
-    );
+    expect(merit.issuerWarning).toMatch(/Bằng khen thường không do .* khen tặng/);
     const order = await award({
       form: 'order',
       issuer: await newUnit('province'),

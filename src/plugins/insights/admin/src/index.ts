@@ -4,6 +4,8 @@ import { createElement } from 'react';
 
 import { fetchTrackedTypes } from './views/api';
 import { CommendationsPanel } from './commendations/CommendationsPanel';
+import { IssuerWarningPanel } from './commendations/IssuerWarningPanel';
+import { READ_VIEWS } from './permissions';
 import { ViewsCell } from './views/ViewsCell';
 import { PLUGIN_ID } from './pluginId';
 
@@ -29,7 +31,7 @@ export default {
       icon: ChartPie,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Insights' },
       Component: () => import('./InsightsRoutes'),
-      permissions: [],
+      permissions: READ_VIEWS,
     });
     app.widgets.register({
       icon: Eye,
@@ -37,6 +39,7 @@ export default {
       component: () => import('./views/MostViewedWidget').then((module) => module.default),
       pluginId: PLUGIN_ID,
       id: 'most-viewed-week',
+      permissions: READ_VIEWS,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Insights' });
   },
@@ -49,7 +52,7 @@ export default {
       'addEditViewSidePanel' in contentManager &&
       typeof contentManager.addEditViewSidePanel === 'function'
     ) {
-      contentManager.addEditViewSidePanel([CommendationsPanel]);
+      contentManager.addEditViewSidePanel([IssuerWarningPanel, CommendationsPanel]);
     }
     fetchTrackedTypes().then(
       (types) => Object.values(types).forEach((uid) => tracked.add(uid)),
@@ -64,7 +67,8 @@ export default {
           label: { id: `${PLUGIN_ID}.column.views`, defaultMessage: 'Views' },
           attribute: { type: 'custom' },
           searchable: false,
-          sortable: false,
+          // Sorted on the server: the views sort of a list request (see the server's views/list-sort.ts).
+          sortable: true,
           cellFormatter: (row) =>
             createElement(ViewsCell, { documentId: row.documentId, locale: row.locale }),
         };

@@ -6,7 +6,14 @@ export type Settings = {
   utcOffsetMinutes: number;
   rankPeriods: string[];
   trackableTypes: Record<string, string>;
-  commendations: { award: string; unit: string; person: string; unitName: string; forms: string[] };
+  commendations: {
+    award: string;
+    unit: string;
+    person: string;
+    unitName: string;
+    issuerWarning: string;
+    forms: string[];
+  };
 };
 
 let loading: Promise<Settings> | null = null;

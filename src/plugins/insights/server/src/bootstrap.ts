@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { listSortRequest } from './views/list-sort';
 import { migrate } from './views/migrations';
 import { service } from './services';
 
@@ -9,6 +10,7 @@ let sweeper: NodeJS.Timeout | undefined;
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const applied = await migrate(strapi.db.connection);
   if (applied.length > 0) strapi.log.info(`insights: applied migrations ${applied.join(', ')}`);
+  strapi.server.use(listSortRequest(strapi));
   strapi.db.lifecycles.subscribe({
     models: ['plugin::i18n.locale'],
     afterCreate: () => service(strapi, 'locales').forget(),

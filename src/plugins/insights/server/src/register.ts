@@ -5,7 +5,9 @@ import { awardIssuerRule } from './commendations/rules/award-issuer';
 import { awardRecipientsRule } from './commendations/rules/award-recipients';
 import { awardReferencesRule } from './commendations/rules/award-references';
 import { checkConfiguredModels } from './config';
+import { registerPermissions } from './permissions';
 import { registerViewsGraphql } from './views/graphql';
+import { listSortMiddleware } from './views/list-sort';
 import { forgetDeletedMiddleware, viewCountsMiddleware } from './views/middlewares';
 
 /**
@@ -14,10 +16,12 @@ import { forgetDeletedMiddleware, viewCountsMiddleware } from './views/middlewar
  * counts are forgotten after its write committed (with a transaction of their own); the award rules see the
  * write after i18n (which registers at its bootstrap) has copied the shared counted numbers to the other locales.
  */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
   checkConfiguredModels(strapi);
+  await registerPermissions(strapi);
   const middlewares = [
     viewCountsMiddleware,
+    listSortMiddleware,
     forgetDeletedMiddleware,
     awardRecipientsRule,
     awardIssuerRule,

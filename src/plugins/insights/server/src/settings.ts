@@ -23,6 +23,7 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
           unit: commendations.unit.uid,
           person: commendations.person.uid,
           unitName: commendations.unit.name,
+          issuerWarning: commendations.award.issuerWarning,
           forms: formsOf(strapi),
         },
       },

@@ -56,13 +56,12 @@ const CommendationList = ({
     </Flex>
   );
 
-const UnitCommendations = ({
-  documentId,
-  awardType,
-}: {
-  documentId: string;
-  awardType: string;
-}) => {
+/** The edit view's locale, so titles and names come in the language being edited. */
+const localeParam = (locale: string) => (locale ? `&locale=${encodeURIComponent(locale)}` : '');
+
+type ListProps = { documentId: string; awardType: string; locale: string };
+
+const UnitCommendations = ({ documentId, awardType, locale }: ListProps) => {
   const { formatMessage } = useIntl();
   const [withSubUnits, setWithSubUnits] = useState(false);
   const [entries, setEntries] = useState<Commendation[]>([]);
@@ -70,10 +69,10 @@ const UnitCommendations = ({
     const include = withSubUnits ? '&include=descendants' : '';
     getFetchClient()
       .get<{ data: Commendation[] }>(
-        `/insights/units/${documentId}/commendations?status=all&pageSize=100${include}`
+        `/insights/units/${documentId}/commendations?status=all&pageSize=100${include}${localeParam(locale)}`
       )
       .then(({ data }) => setEntries(data.data));
-  }, [documentId, withSubUnits]);
+  }, [documentId, withSubUnits, locale]);
   const received = entries.filter((entry) => entry.direction === 'received');
   const issued = entries.filter((entry) => entry.direction === 'issued');
   const t = (id: string, defaultMessage: string) => formatMessage({ id, defaultMessage });
@@ -106,22 +105,16 @@ const UnitCommendations = ({
   );
 };
 
-const PersonCommendations = ({
-  documentId,
-  awardType,
-}: {
-  documentId: string;
-  awardType: string;
-}) => {
+const PersonCommendations = ({ documentId, awardType, locale }: ListProps) => {
   const { formatMessage } = useIntl();
   const [entries, setEntries] = useState<Commendation[]>([]);
   useEffect(() => {
     getFetchClient()
       .get<{ data: Commendation[] }>(
-        `/insights/officials/${documentId}/commendations?status=all&pageSize=100`
+        `/insights/officials/${documentId}/commendations?status=all&pageSize=100${localeParam(locale)}`
       )
       .then(({ data }) => setEntries(data.data));
-  }, [documentId]);
+  }, [documentId, locale]);
   return (
     <Box>
       <CommendationList
@@ -137,19 +130,20 @@ const PersonCommendations = ({
  * Edit view side panel: a unit's commendations (received, with a sub-units toggle, and issued), or a person's.
  * Which types are the unit, the person and the award comes from the server's settings.
  */
-export const CommendationsPanel: PanelComponent = ({ model, documentId }) => {
+export const CommendationsPanel: PanelComponent = ({ model, documentId, document }) => {
   const { formatMessage } = useIntl();
   const settings = useSettings();
   if (!settings || !documentId) return null;
   const { unit, person, award } = settings.commendations;
   if (model !== unit && model !== person) return null;
+  const locale = typeof document?.locale === 'string' ? document.locale : '';
   return {
     title: formatMessage({ id: 'insights.panel.title', defaultMessage: 'Commendations' }),
     content:
       model === unit ? (
-        <UnitCommendations documentId={documentId} awardType={award} />
+        <UnitCommendations documentId={documentId} awardType={award} locale={locale} />
       ) : (
-        <PersonCommendations documentId={documentId} awardType={award} />
+        <PersonCommendations documentId={documentId} awardType={award} locale={locale} />
       ),
   };
 };

@@ -1,9 +1,12 @@
 import { Box, Typography } from '@strapi/design-system';
 
-import type { DailyRow } from './api';
+import { useIntl } from 'react-intl';
+
+import { displayDay, type DailyRow } from './api';
 
 /** A plain SVG bar chart: one bar a day, the busiest day full height. */
 export const DailyChart = ({ rows, label }: { rows: DailyRow[]; label: string }) => {
+  const { formatMessage } = useIntl();
   const max = Math.max(1, ...rows.map((row) => row.views));
   const width = 720;
   const height = 180;
@@ -30,7 +33,7 @@ export const DailyChart = ({ rows, label }: { rows: DailyRow[]; label: string })
               height={barHeight}
               fill="#4945ff"
             >
-              <title>{`${row.day}: ${row.views}`}</title>
+              <title>{`${displayDay(row.day)}: ${row.views}`}</title>
             </rect>
           );
         })}
@@ -38,16 +41,16 @@ export const DailyChart = ({ rows, label }: { rows: DailyRow[]; label: string })
         {rows.length > 0 && (
           <>
             <text x={0} y={height + 15} fontSize="11" fill="#666687">
-              {rows[0].day}
+              {displayDay(rows[0].day)}
             </text>
             <text x={width} y={height + 15} fontSize="11" fill="#666687" textAnchor="end">
-              {rows[rows.length - 1].day}
+              {displayDay(rows[rows.length - 1].day)}
             </text>
           </>
         )}
       </svg>
       <Typography variant="pi" textColor="neutral600">
-        max {max}
+        {formatMessage({ id: 'insights.chart.max', defaultMessage: 'Busiest day: {max}' }, { max })}
       </Typography>
     </Box>
   );

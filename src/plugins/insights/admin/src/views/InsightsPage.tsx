@@ -204,6 +204,14 @@ const InsightsPage = () => {
               selected={selected?.documentId}
               onSelect={setSelected}
             />
+            <Box paddingTop={4}>
+              <Typography variant="pi" textColor="neutral600" data-testid="insights-imported-note">
+                {t(
+                  'insights.page.imported',
+                  'Totals include the counts imported from the old portal; those are not in the daily chart nor in any day, week, month or year.'
+                )}
+              </Typography>
+            </Box>
           </Box>
         </Flex>
       </Layouts.Content>

@@ -1,16 +1,23 @@
 import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
 
 import type { RankedEntry } from './api';
 
+/**
+ * Ranked entries: rank, title (a link to the entry's edit view when `linkTo` is given) and views. The title
+ * column takes what is left and cuts long titles, so the numbers stay visible in a narrow homepage widget.
+ */
 export const MostViewedTable = ({
   entries,
   selected,
   onSelect,
+  linkTo,
 }: {
   entries: RankedEntry[];
   selected?: string;
   onSelect?: (entry: RankedEntry) => void;
+  linkTo?: (entry: RankedEntry) => string;
 }) => {
   const { formatMessage, formatNumber } = useIntl();
   if (entries.length === 0) {
@@ -24,10 +31,14 @@ export const MostViewedTable = ({
     );
   }
   return (
-    <Table colCount={3} rowCount={entries.length + 1}>
+    <Table
+      colCount={3}
+      rowCount={entries.length + 1}
+      style={{ tableLayout: 'fixed', width: '100%' }}
+    >
       <Thead>
         <Tr>
-          <Th>
+          <Th style={{ width: '2.5rem' }}>
             <Typography variant="sigma">
               {formatMessage({ id: 'insights.table.rank', defaultMessage: '#' })}
             </Typography>
@@ -37,7 +48,7 @@ export const MostViewedTable = ({
               {formatMessage({ id: 'insights.table.title', defaultMessage: 'Title' })}
             </Typography>
           </Th>
-          <Th>
+          <Th style={{ width: '6.5rem' }}>
             <Typography variant="sigma">
               {formatMessage({ id: 'insights.table.views', defaultMessage: 'Views' })}
             </Typography>
@@ -45,28 +56,46 @@ export const MostViewedTable = ({
         </Tr>
       </Thead>
       <Tbody>
-        {entries.map((entry, index) => (
-          <Tr
-            key={entry.documentId}
-            onClick={onSelect ? () => onSelect(entry) : undefined}
-            style={{
-              cursor: onSelect ? 'pointer' : undefined,
-              background: entry.documentId === selected ? '#f0f0ff' : undefined,
-            }}
-          >
-            <Td>
-              <Typography>{index + 1}</Typography>
-            </Td>
-            <Td>
-              <Typography fontWeight={entry.documentId === selected ? 'bold' : undefined}>
-                {entry.title}
-              </Typography>
-            </Td>
-            <Td>
-              <Typography>{formatNumber(entry.views)}</Typography>
-            </Td>
-          </Tr>
-        ))}
+        {entries.map((entry, index) => {
+          const title = (
+            <Typography
+              ellipsis
+              title={entry.title}
+              fontWeight={entry.documentId === selected ? 'bold' : undefined}
+            >
+              {entry.title}
+            </Typography>
+          );
+          return (
+            <Tr
+              key={entry.documentId}
+              data-testid="insights-ranked-entry"
+              onClick={onSelect ? () => onSelect(entry) : undefined}
+              style={{
+                cursor: onSelect ? 'pointer' : undefined,
+                background: entry.documentId === selected ? '#f0f0ff' : undefined,
+              }}
+            >
+              <Td>
+                <Typography>{index + 1}</Typography>
+              </Td>
+              <Td style={{ overflow: 'hidden' }}>
+                {linkTo ? (
+                  <Link to={linkTo(entry)} style={{ display: 'block', overflow: 'hidden' }}>
+                    {title}
+                  </Link>
+                ) : (
+                  title
+                )}
+              </Td>
+              <Td>
+                <Typography data-testid="insights-ranked-views">
+                  {formatNumber(entry.views)}
+                </Typography>
+              </Td>
+            </Tr>
+          );
+        })}
       </Tbody>
     </Table>
   );

@@ -45,3 +45,6 @@ export const fetchTrackedTypes = async () =>
   (await getFetchClient().get<{ data: Record<string, string> }>('/insights/views/types')).data.data;
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A calendar day (YYYY-MM-DD) as Vietnamese portals write dates: dd/mm/yyyy. */
+export const displayDay = (day: string) => day.split('-').reverse().join('/');

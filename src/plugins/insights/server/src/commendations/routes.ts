@@ -1,7 +1,11 @@
-import { adminOnly } from '../input';
+import { PERMISSIONS, requires } from '../permissions';
+
+const readCommendations = requires(PERMISSIONS.readCommendations);
 
 /** The commendations module's routes: /api/insights/... (public role, granted by the app) and /insights/... (admin). */
-const route = (path: string, handler: string, config: { policies: string[] }) => ({
+type RouteConfig = { policies: (string | { name: string; config: unknown })[] };
+
+const route = (path: string, handler: string, config: RouteConfig) => ({
   method: 'GET',
   path,
   handler: `commendations.${handler}`,
@@ -15,9 +19,9 @@ export default {
     route('/officials/:documentId/commendations', 'forPerson', { policies: [] }),
   ],
   admin: [
-    route('/units/:documentId/commendations', 'forUnit', adminOnly),
-    route('/officials/:documentId/commendations', 'forPerson', adminOnly),
-    route('/units/:documentId/report', 'report', adminOnly),
-    route('/units/:documentId/report.csv', 'reportCsv', adminOnly),
+    route('/units/:documentId/commendations', 'forUnit', readCommendations),
+    route('/officials/:documentId/commendations', 'forPerson', readCommendations),
+    route('/units/:documentId/report', 'report', readCommendations),
+    route('/units/:documentId/report.csv', 'reportCsv', readCommendations),
   ],
 };

@@ -45,7 +45,7 @@ export const awardIssuerRule =
     const kind = issuer?.[unit.kind];
     call.data[award.issuerWarning] =
       issuer && rule && !(rule.levels.includes(level) && rule.kinds.includes(kind))
-        ? `${rule.label} is not normally issued by ${issuer[unit.name]} (${level}, ${kind})`
+        ? `${rule.label} thường không do ${issuer[unit.name]} khen tặng: kiểm tra lại hình thức khen thưởng hoặc đơn vị khen thưởng`
         : null;
     return next();
   };

@@ -41,7 +41,7 @@ const count = (value: unknown) => {
  * to (records.ts says which unit records take it in).
  */
 const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => {
-  if (!isRecord(item)) throw recipientError(index, 'must be an object');
+  if (!isRecord(item)) throw recipientError(index, 'phải là một người/đơn vị được khen');
   const unit = isLinked(item[names.recipientUnit]);
   const person = isLinked(item[names.recipientPerson]);
   const typed = hasText(item[names.recipientName]);
@@ -49,24 +49,24 @@ const checkRecipient = (names: AwardNames) => (item: unknown, index: number) => 
   const kind = item[names.recipientKind];
   // Drafts skip the schema's min: a count of 0 would still be counted as one recipient.
   if (counted && count(item[names.recipientCount]) < 1)
-    throw recipientError(index, 'count must be a whole number of at least 1');
+    throw recipientError(index, 'Số lượng phải là số nguyên từ 1 trở lên');
   if (counted && (!unit || person || typed)) {
     throw recipientError(
       index,
-      'counted recipients name the unit they are in (or among whose sub-units), with no official or typed name'
+      'Khen theo số lượng: chọn đơn vị nơi họ thuộc về (hoặc đơn vị có các đơn vị cấp dưới chứa họ), không chọn cán bộ hay nhập tên'
     );
   }
   if (counted) return;
   if (kind === 'collective' && (unit === typed || person)) {
     throw recipientError(
       index,
-      'a collective recipient is either an organization or a typed name, not both and not an official'
+      'Tập thể được khen: chọn một đơn vị hoặc nhập tên tập thể (một trong hai), không chọn cán bộ'
     );
   }
   if (kind === 'individual' && (unit || person === typed)) {
     throw recipientError(
       index,
-      'an individual recipient is either an official or a typed name, not both and not a unit'
+      'Cá nhân được khen: chọn một cán bộ hoặc nhập họ tên (một trong hai), không chọn đơn vị'
     );
   }
 };
@@ -164,12 +164,12 @@ export const awardRecipientsRule =
       const derived = totals(names, merged.recipients, merged.counted);
       if (touched && derived.collectiveCount + derived.individualCount === 0) {
         throw new errors.ValidationError(
-          'an award needs at least one recipient, named or counted',
+          'Khen thưởng cần ít nhất một người/đơn vị được khen: nêu tên, hoặc ghi số tập thể/cá nhân chỉ biết số lượng',
           {
             errors: [
               {
                 path: ['recipients'],
-                message: 'no recipient named or counted',
+                message: 'Chưa có người/đơn vị được khen nào, có tên hay chỉ biết số lượng',
                 name: 'ValidationError',
               },
             ],

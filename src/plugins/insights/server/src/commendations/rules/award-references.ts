@@ -37,7 +37,7 @@ export const awardReferencesRule =
     ];
     if (named.length > 0) {
       throw new errors.ValidationError(
-        `Cannot delete: named by ${named.length} award(s): ${named.map(([, title]) => `"${title}"`).join(', ')}`,
+        `Không xóa được: ${named.length} khen thưởng đang nêu mục này: ${named.map(([, title]) => `"${title}"`).join(', ')}`,
         { awards: named.map(([documentId, title]) => ({ documentId, title })) }
       );
     }

@@ -278,6 +278,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return totals;
     },
 
+    /** Every counted document of a type in one locale: documentId → views (documents never viewed are absent). */
+    async totalsInLocale(contentType: UID.ContentType, locale: string) {
+      const rows = await knex()(TOTALS)
+        .where({ content_type: contentType, locale })
+        .select('document_id', 'views');
+      return new Map<string, number>(
+        rows.map((r: { document_id: string; views: number }) => [r.document_id, Number(r.views)])
+      );
+    },
+
     /** Most viewed in the current calendar period (or of all time), optionally among given documents. */
     async ranking(
       contentType: UID.ContentType,

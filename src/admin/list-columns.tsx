@@ -1,0 +1,61 @@
+import { Typography } from '@strapi/design-system';
+
+/**
+ * The article list must show title, unit, Đăng lúc, status and views within 1440 px. Strapi prints a datetime
+ * as a full sentence ("Thứ Sáu, 19 tháng 1, 2024 lúc 08:00") and lets a long title take half the table; here
+ * Đăng lúc reads as the portals write it (dd/mm/yyyy HH:mm, Vietnam time) and a title is cut with an ellipsis.
+ */
+type Row = Record<string, unknown>;
+type Header = { name: string; cellFormatter?: (row: Row) => unknown };
+
+const PORTAL_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export const portalDateTime = (value: unknown) =>
+  typeof value === 'string' && value !== ''
+    ? PORTAL_TIME.format(new Date(value)).replace(',', '')
+    : '';
+
+const ARTICLE_LIST = /collection-types\/api::article\.article\/?$/;
+
+const compact = (header: Header): Header => {
+  if (header.name === 'publishedDate')
+    return {
+      ...header,
+      cellFormatter: (row) => <Typography>{portalDateTime(row.publishedDate)}</Typography>,
+    };
+  if (header.name === 'title')
+    return {
+      ...header,
+      cellFormatter: (row) => (
+        <Typography
+          ellipsis
+          title={String(row.title ?? '')}
+          style={{ display: 'block', maxWidth: '22rem' }}
+        >
+          {String(row.title ?? '')}
+        </Typography>
+      ),
+    };
+  return header;
+};
+
+export const compactArticleColumns = <L,>({
+  displayedHeaders,
+  layout,
+}: {
+  displayedHeaders: Header[];
+  layout: L;
+}) => ({
+  displayedHeaders: ARTICLE_LIST.test(decodeURIComponent(window.location.pathname))
+    ? displayedHeaders.map(compact)
+    : displayedHeaders,
+  layout,
+});
