@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
+import { ensureTranslatorRole } from './bootstrap/translator-role';
 import { articlePublishedDateRule } from './rules/article-published-date';
 import { blocksShapeRule } from './rules/blocks-shape';
 import { dateOrderRule } from './rules/date-order';
@@ -53,6 +54,7 @@ export default {
     });
     await ensureLocales(strapi);
     await enforcePublicPermissions(strapi);
+    await ensureTranslatorRole(strapi);
     await closeRegistration(strapi);
     const empty = (await strapi.db.query('api::organization.organization').count()) === 0;
     if (empty && strapi.config.get('seed.onEmptyDatabase', true)) await importSeed(strapi);

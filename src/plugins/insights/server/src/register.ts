@@ -5,6 +5,8 @@ import { awardIssuerRule } from './commendations/rules/award-issuer';
 import { awardRecipientsRule } from './commendations/rules/award-recipients';
 import { awardReferencesRule } from './commendations/rules/award-references';
 import { checkConfiguredModels } from './config';
+import { registerTranslationsGraphql } from './translations/graphql';
+import { translationStatesMiddleware } from './translations/middlewares';
 import { registerViewsGraphql } from './views/graphql';
 import { forgetDeletedMiddleware, viewCountsMiddleware } from './views/middlewares';
 
@@ -22,8 +24,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     awardRecipientsRule,
     awardIssuerRule,
     awardReferencesRule,
+    translationStatesMiddleware,
   ];
   for (const middleware of middlewares) strapi.documents.use(middleware(strapi));
   registerViewsGraphql(strapi);
   registerCommendationsGraphql(strapi);
+  registerTranslationsGraphql(strapi);
 };
