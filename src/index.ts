@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { ensureTranslatorRole } from './bootstrap/translator-role';
+import { adminLocaleScopeRule } from './rules/admin-locale-scope';
 import { articlePublishedDateRule } from './rules/article-published-date';
 import { blocksShapeRule } from './rules/blocks-shape';
 import { dateOrderRule } from './rules/date-order';
@@ -27,6 +28,7 @@ export default {
     const rules = [
       writeTransactionRule,
       readScopeRule,
+      adminLocaleScopeRule,
       // Input shape before the domain rules: numbers arrive as numbers, text is not blank, bodies are blocks.
       numericFieldsRule,
       noNulTextRule,

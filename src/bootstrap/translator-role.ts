@@ -19,6 +19,7 @@ const TRANSLATED_TYPES: UID.ContentType[] = [
 ];
 
 const READ = 'plugin::content-manager.explorer.read';
+/** `create` adds a locale to a document; src/rules/admin-locale-scope.ts checks it with the locale. */
 const WRITES = ['create', 'update', 'publish'].map(
   (action) => `plugin::content-manager.explorer.${action}`
 );
@@ -40,7 +41,7 @@ const isLocalizedText = (strapi: Core.Strapi, uid: UID.ContentType, field: strin
 };
 
 /**
- * "Biên dịch viên": reads every locale of the five types, and creates, edits and publishes only the translation
+ * "Biên dịch viên": reads every locale of the five types, and adds, edits and publishes only the translation
  * locales (not the default `vi`), and only localized fields: shared fields and relations are written to every
  * locale, so a translator who could change them would change the Vietnamese entry. Set in code at every start
  * (what an administrator changes in the panel is put back).
