@@ -1,9 +1,10 @@
-import { ChartPie, Eye } from '@strapi/icons';
+import { ChartPie, Eye, Earth } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { createElement } from 'react';
 
 import { fetchTrackedTypes } from './views/api';
 import { CommendationsPanel } from './commendations/CommendationsPanel';
+import { TranslationPanel } from './translation-states/TranslationPanel';
 import { ViewsCell } from './views/ViewsCell';
 import { PLUGIN_ID } from './pluginId';
 
@@ -31,6 +32,13 @@ export default {
       Component: () => import('./views/InsightsPage'),
       permissions: [],
     });
+    app.addMenuLink({
+      to: 'plugins/translations',
+      icon: Earth,
+      intlLabel: { id: `${PLUGIN_ID}.translations.title`, defaultMessage: 'Translations' },
+      Component: () => import('./translation-states/TranslationsPage'),
+      permissions: [],
+    });
     app.widgets.register({
       icon: Eye,
       title: { id: `${PLUGIN_ID}.widget.title`, defaultMessage: 'Most viewed this week' },
@@ -49,7 +57,7 @@ export default {
       'addEditViewSidePanel' in contentManager &&
       typeof contentManager.addEditViewSidePanel === 'function'
     ) {
-      contentManager.addEditViewSidePanel([CommendationsPanel]);
+      contentManager.addEditViewSidePanel([CommendationsPanel, TranslationPanel]);
     }
     fetchTrackedTypes().then(
       (types) => Object.values(types).forEach((uid) => tracked.add(uid)),

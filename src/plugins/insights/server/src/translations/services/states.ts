@@ -182,6 +182,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             if (!query.states.includes(state.state)) continue;
             rows.push({
               type,
+              contentType: uid,
               documentId,
               locale: state.locale,
               label,
