@@ -30,6 +30,8 @@ const config = (): Core.Config.Middlewares => [
       throwOnLimitExceeded: true,
     },
   },
+  // Takes `fallbackLocale` out of the query before Strapi's strict parameter checks (src/rules/fallback-read.ts).
+  'global::fallback-locale',
   'global::query-guard',
   'global::pagination-guard',
   'global::closed-auth',

@@ -5,6 +5,8 @@ import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { ensureTranslatorRole } from './bootstrap/translator-role';
 import { adminLocaleScopeRule } from './rules/admin-locale-scope';
 import { articlePublishedDateRule } from './rules/article-published-date';
+import { fallbackReadRule } from './rules/fallback-read';
+import { registerServedLocale } from './graphql/served-locale';
 import { blocksShapeRule } from './rules/blocks-shape';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
@@ -28,6 +30,8 @@ export default {
     const rules = [
       writeTransactionRule,
       readScopeRule,
+      // After the locale checks: a read with a fallback becomes a read over both locales.
+      fallbackReadRule,
       adminLocaleScopeRule,
       // Input shape before the domain rules: numbers arrive as numbers, text is not blank, bodies are blocks.
       numericFieldsRule,
@@ -44,6 +48,7 @@ export default {
       strapi.documents.use(rule(strapi));
     }
     hideLocalizationFiltersInGraphql(strapi);
+    registerServedLocale(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -16,7 +16,7 @@ export const forgetLocales = () => {
   locales = null;
 };
 
-const knownLocales = async (strapi: Core.Strapi) => {
+export const knownLocales = async (strapi: Core.Strapi) => {
   if (!locales || Date.now() - locales.loadedAt > LOCALE_CACHE_MS) {
     const rows: { code: string }[] = await strapi.db
       .query('plugin::i18n.locale')
