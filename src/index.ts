@@ -6,6 +6,7 @@ import { ensureTranslatorRole } from './bootstrap/translator-role';
 import { adminLocaleScopeRule } from './rules/admin-locale-scope';
 import { articlePublishedDateRule } from './rules/article-published-date';
 import { fallbackReadRule } from './rules/fallback-read';
+import { localeStatusRule } from './rules/locale-status';
 import { registerServedLocale } from './graphql/served-locale';
 import { blocksShapeRule } from './rules/blocks-shape';
 import { dateOrderRule } from './rules/date-order';
@@ -29,6 +30,8 @@ export default {
     // writeTransactionRule comes first: every later rule runs inside the write's transaction.
     const rules = [
       writeTransactionRule,
+      // Outside every rule that writes other locales (shared-relations, i18n's own sync), inside the transaction.
+      localeStatusRule,
       readScopeRule,
       // After the locale checks: a read with a fallback becomes a read over both locales.
       fallbackReadRule,
