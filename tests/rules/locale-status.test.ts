@@ -9,7 +9,12 @@ import { bootStrapi } from '../helpers/strapi';
 let app: Core.Strapi;
 const ARTICLE = 'api::article.article';
 const tag = Math.random().toString(36).slice(2, 8);
-const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+const paragraph = (text: string) => [
+  {
+    type: 'paragraph' as const,
+    children: [{ type: 'text' as const, text }],
+  },
+];
 
 bootStrapi((booted) => ({ app } = booted));
 

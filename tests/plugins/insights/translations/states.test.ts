@@ -8,7 +8,10 @@ let token: string;
 let admin: string;
 const ARTICLE = 'api::article.article';
 const unique = () => Math.random().toString(36).slice(2, 8);
-const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+const paragraph = (text: string) => ({
+  type: 'paragraph' as const,
+  children: [{ type: 'text' as const, text }],
+});
 
 type LocaleState = {
   locale: string;
