@@ -10,6 +10,7 @@ const valid = () => ({
     person: { uid: 'api::official.official', positions: 'positions' },
     issuerRules: { medal: { label: 'Huân chương', levels: ['central'], kinds: ['government'] } },
   },
+  translations: { types: { article: 'api::article.article' }, ignoredFields: ['slug'] },
 });
 const check = (value: unknown) => () => Reflect.apply(config.validator, config, [value]);
 
@@ -22,6 +23,12 @@ describe('insights configuration (pure)', () => {
     ['no trackable type', { trackableTypes: {} }, /trackableTypes/],
     ['an offset beyond 14 hours', { utcOffsetMinutes: 900 }, /utcOffsetMinutes/],
     ['no commendations section', { commendations: undefined }, /commendations/],
+    ['no translations section', { translations: undefined }, /translations/],
+    [
+      'ignored fields that are not names',
+      { translations: { types: {}, ignoredFields: [''] } },
+      /ignoredFields/,
+    ],
   ])('refuses %s', (_name, change, message) => {
     expect(check({ ...valid(), ...change })).toThrow(message);
   });

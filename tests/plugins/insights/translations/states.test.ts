@@ -213,4 +213,27 @@ describe('translation states', () => {
     expect(pub.body.data).toBeNull();
     expect(pub.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
+
+  it("the seed's English articles are complete: body, captions and byline translated, so current", async () => {
+    const seeded = await app.db.query(ARTICLE).findMany({
+      select: ['documentId'],
+      where: {
+        locale: 'vi',
+        publishedAt: null,
+        slug: {
+          $in: [
+            'hoi-lhpn-thanh-pho-tu-son-trien-khai-nhiem-vu-cong-tac-hoi-nam-2024',
+            'hoi-va-phong-trao-6-thang-dau-nam-phuong-huong-nhiem-vu-6-thang-cuoi-nam-2023',
+          ],
+        },
+      },
+    });
+    expect(seeded).toHaveLength(2);
+    for (const { documentId } of seeded)
+      expect(await enState(documentId)).toMatchObject({
+        state: 'current',
+        missingFields: [],
+        changedFields: [],
+      });
+  });
 });

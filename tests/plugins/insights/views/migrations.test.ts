@@ -162,7 +162,7 @@ describe('the plugin tables are versioned by migrations', () => {
     const app = await startStrapi();
     try {
       const rows = await app.db.connection('insights_migrations').select('name', 'batch');
-      expect(rows).toHaveLength(2);
+      expect(rows).toHaveLength(3);
       expect(new Set(rows.map((row: { batch: number }) => row.batch)).size).toBe(1);
     } finally {
       await stopStrapi(app);
