@@ -169,6 +169,18 @@ describe('translation states', () => {
     expect(stored).toEqual([]);
   });
 
+  it('keeps nothing for an update of a document that does not exist (404)', async () => {
+    const res = await http(app)
+      .put('/api/articles/nosuchdocument1?locale=en')
+      .set('authorization', token)
+      .send({ data: { title: 'Nothing' } });
+    expect(res.status).toBe(404);
+    const stored = await app.db
+      .connection('insights_translation_sources')
+      .where({ document_id: 'nosuchdocument1' });
+    expect(stored).toEqual([]);
+  });
+
   it('lists what needs work per type and locale, filterable, for API tokens and the admin only', async () => {
     const missing = await viArticle();
     const outdated = await viArticle();

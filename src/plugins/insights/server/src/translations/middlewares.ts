@@ -46,7 +46,8 @@ export const translationStatesMiddleware =
         stringParam(params, 'documentId') ??
         (isRecord(result) && typeof result.documentId === 'string' ? result.documentId : undefined);
       const locale = await service(strapi, 'locales').ofWrite(stringParam(params, 'locale'));
-      if (documentId) await states().record(ctx.uid, documentId, locale);
+      // An update of a document that does not exist writes nothing (the caller gets a 404): nor is anything kept.
+      if (documentId && isRecord(result)) await states().record(ctx.uid, documentId, locale);
       return result;
     });
   };
