@@ -31,6 +31,8 @@ const config = (): Core.Config.Middlewares => [
     },
   },
   'global::query-guard',
+  // After qs's limits are checked; takes `fallbackLocale` out of the query before Strapi's strict parameter checks.
+  'global::fallback-locale',
   'global::pagination-guard',
   'global::closed-auth',
   // Before strapi::body: the view beacon's own parser, which stops reading at the beacon's size limit.

@@ -128,6 +128,17 @@ export const insightsConfig = () => {
     // Vietnam time: day, week, month and year buckets follow the portal's clock.
     utcOffsetMinutes: 7 * 60,
     commendations,
+    // Translation states (missing / outdated / current) are followed for these types; slugs are made per locale.
+    translations: {
+      types: {
+        article: 'api::article.article',
+        award: 'api::award.award',
+        meeting: 'api::meeting.meeting',
+        official: 'api::official.official',
+        organization: 'api::organization.organization',
+      },
+      ignoredFields: ['slug'],
+    },
     dedupWindowMinutes,
     trustedProxies: list('INSIGHTS_TRUSTED_PROXIES', [], {
       expected: 'IP addresses, CIDR ranges, or loopback / linklocal / uniquelocal',

@@ -4,7 +4,12 @@ import { applyEditorViews } from './bootstrap/content-manager-views';
 import { enforceEditorRole } from './bootstrap/editor-role';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
+import { ensureTranslatorRole } from './bootstrap/translator-role';
+import { adminLocaleScopeRule } from './rules/admin-locale-scope';
 import { articlePublishedDateRule } from './rules/article-published-date';
+import { fallbackReadRule } from './rules/fallback-read';
+import { localeStatusRule } from './rules/locale-status';
+import { registerServedLocale } from './graphql/served-locale';
 import { blocksShapeRule } from './rules/blocks-shape';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
@@ -30,7 +35,12 @@ export default {
       writeTransactionRule,
       // Inside the write's transaction, after every other rule: the index follows what was stored.
       searchIndexRule,
+      // Outside every rule that writes other locales (shared-relations, i18n's own sync), inside the transaction.
+      localeStatusRule,
       readScopeRule,
+      // After the locale checks: a read with a fallback becomes a read over both locales.
+      fallbackReadRule,
+      adminLocaleScopeRule,
       // Input shape before the domain rules: numbers arrive as numbers, text is not blank, bodies are blocks.
       numericFieldsRule,
       noNulTextRule,
@@ -47,6 +57,7 @@ export default {
     }
     hideLocalizationFiltersInGraphql(strapi);
     registerSearchGraphql(strapi);
+    registerServedLocale(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -60,6 +71,7 @@ export default {
     await ensureLocales(strapi);
     await prepareSearch(strapi);
     await enforcePublicPermissions(strapi);
+    await ensureTranslatorRole(strapi);
     await closeRegistration(strapi);
     await applyEditorViews(strapi);
     await enforceEditorRole(strapi);

@@ -210,7 +210,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, EditorView> = {
       },
       successors: {
         label: 'Đơn vị kế thừa',
-        description: 'Các đơn vị mới mà đơn vị này sáp nhập vào (có thể nhiều khi đơn vị được chia tách).',
+        description:
+          'Các đơn vị mới mà đơn vị này sáp nhập vào (có thể nhiều khi đơn vị được chia tách).',
       },
       predecessors: {
         label: 'Các đơn vị tiền thân',

@@ -13,18 +13,117 @@ import {
 /** Set while this rule copies relations, so the copies it writes are not copied again. */
 const copying = new AsyncLocalStorage<true>();
 
+type SharedRelation = { name: string; target: UID.ContentType; many: boolean };
+
+const isContentType = (strapi: Core.Strapi, value: unknown): value is UID.ContentType =>
+  typeof value === 'string' && value in strapi.contentTypes;
+
 /** Relations between the app's own content types: Strapi 5 keeps them per locale, the domain shares them. */
-const sharedRelationFields = (strapi: Core.Strapi, uid: UID.ContentType) => {
-  const model = strapi.getModel(uid);
-  return Object.entries(model?.attributes ?? {})
-    .filter(([name]) => name !== 'localizations')
-    .filter(
-      ([, attribute]) =>
-        attribute.type === 'relation' &&
-        'target' in attribute &&
-        String(attribute.target).startsWith('api::')
-    )
-    .map(([name]) => name);
+const sharedRelations = (strapi: Core.Strapi, uid: UID.ContentType): SharedRelation[] =>
+  Object.entries(strapi.getModel(uid)?.attributes ?? {}).flatMap(([name, attribute]) => {
+    if (name === 'localizations' || attribute.type !== 'relation' || !('target' in attribute))
+      return [];
+    const { target } = attribute;
+    return isContentType(strapi, target) && target.startsWith('api::')
+      ? [{ name, target, many: /Many$/.test(attribute.relation) }]
+      : [];
+  });
+
+const sharedRelationFields = (strapi: Core.Strapi, uid: UID.ContentType) =>
+  sharedRelations(strapi, uid).map(({ name }) => name);
+
+/**
+ * The relation values keeping only targets that have a version in `locale`: Strapi refuses a link to a document
+ * missing there. The others stay pending: they are linked in the locales that have them, and linkPending adds
+ * them here when the target gets this locale.
+ */
+const availableIn = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  locale: string,
+  values: Record<string, unknown>
+) => {
+  const relations = sharedRelations(strapi, uid);
+  const entries = await Promise.all(
+    Object.entries(values).map(async ([field, value]) => {
+      const relation = relations.find(({ name }) => name === field);
+      const wanted = [value].flat().filter((id): id is string => typeof id === 'string');
+      if (!relation || wanted.length === 0) return [field, value];
+      const rows: { documentId: string }[] = await strapi.db
+        .query(relation.target)
+        .findMany({ select: ['documentId'], where: { documentId: { $in: wanted }, locale } });
+      const present = new Set(rows.map(({ documentId }) => documentId));
+      const kept = wanted.filter((id) => present.has(id));
+      return [field, Array.isArray(value) ? kept : (kept[0] ?? null)];
+    })
+  );
+  return Object.fromEntries(entries);
+};
+
+/** True when this locale of a document is published and its draft holds no unpublished change. */
+const publishedUnchanged = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string,
+  locale: string
+) => {
+  if (!contentTypes.hasDraftAndPublish(strapi.getModel(uid))) return false;
+  const rows: { publishedAt: unknown; updatedAt: unknown }[] = await strapi.db
+    .query(uid)
+    .findMany({ select: ['publishedAt', 'updatedAt'], where: { documentId, locale } });
+  const draft = rows.find((row) => row.publishedAt === null);
+  const published = rows.find((row) => row.publishedAt !== null);
+  return (
+    !!draft &&
+    !!published &&
+    new Date(String(draft.updatedAt)).getTime() <= new Date(String(published.updatedAt)).getTime()
+  );
+};
+
+/**
+ * A document just got a version in `locale`: every document linking it in another locale, whose `locale` version
+ * lacks the link (it was pending), gets it. A published version without unpublished changes is published again so
+ * readers see the link; one with unpublished changes gets it in its draft (publishing would publish them too).
+ */
+const linkPending = async (
+  strapi: Core.Strapi,
+  target: UID.ContentType,
+  targetId: string,
+  locale: string
+) => {
+  for (const uid of Object.keys(strapi.contentTypes).filter((key) => key.startsWith('api::'))) {
+    if (!isContentType(strapi, uid)) continue;
+    for (const relation of sharedRelations(strapi, uid).filter((r) => r.target === target)) {
+      const linking: { documentId: string }[] = await strapi.db.query(uid).findMany({
+        select: ['documentId'],
+        where: { locale: { $ne: locale }, [relation.name]: { documentId: targetId } },
+      });
+      for (const documentId of new Set(linking.map((row) => row.documentId))) {
+        const here = await strapi.db.query(uid).findOne({
+          select: ['id'],
+          where: {
+            documentId,
+            locale,
+            ...(contentTypes.hasDraftAndPublish(strapi.getModel(uid)) ? { publishedAt: null } : {}),
+          },
+          populate: { [relation.name]: { select: ['documentId'] } },
+        });
+        if (!here) continue;
+        const current = [here[relation.name]]
+          .flat()
+          .filter(isRecord)
+          .map((row) => row.documentId);
+        if (current.includes(targetId)) continue;
+        const republish = await publishedUnchanged(strapi, uid, documentId, locale);
+        await strapi.documents(uid).update({
+          documentId,
+          locale,
+          status: republish ? 'published' : undefined,
+          data: { [relation.name]: relation.many ? { connect: [targetId] } : targetId },
+        });
+      }
+    }
+  }
 };
 
 const otherLocales = async (
@@ -90,11 +189,11 @@ export const sharedRelationsRule =
 
     const locale = await writeLocale(strapi, call);
     const isNewLocale =
-      call.action === 'update' &&
-      !!call.documentId &&
-      !(await strapi.db
-        .query(call.uid)
-        .findOne({ select: ['id'], where: { documentId: call.documentId, locale } }));
+      call.action === 'create' ||
+      (!!call.documentId &&
+        !(await strapi.db
+          .query(call.uid)
+          .findOne({ select: ['id'], where: { documentId: call.documentId, locale } })));
     const written = fields.filter((field) => field in call.data);
 
     const result = await next();
@@ -105,11 +204,18 @@ export const sharedRelationsRule =
     await copying.run(true, async () => {
       const documents = strapi.documents(call.uid);
       const missing = fields.filter((field) => !written.includes(field));
-      if (isNewLocale && missing.length > 0) {
-        const [source] = await otherLocales(strapi, call, documentId, locale);
-        const inherited =
-          source && (await storedRelations(strapi, call, documentId, source, missing));
-        if (inherited) await documents.update({ documentId, locale, data: inherited });
+      const [source] = await otherLocales(strapi, call, documentId, locale);
+      if (call.action === 'update' && isNewLocale && missing.length > 0 && source) {
+        const inherited = await storedRelations(strapi, call, documentId, source, missing);
+        // A version written as published is published with its relations, not only its draft.
+        const status = call.status === 'published' ? 'published' : undefined;
+        if (inherited)
+          await documents.update({
+            documentId,
+            locale,
+            status,
+            data: await availableIn(strapi, call.uid, locale, inherited),
+          });
       }
       if (written.length > 0) {
         const data = Object.fromEntries(written.map((field) => [field, call.data[field]]));
@@ -121,6 +227,7 @@ export const sharedRelationsRule =
           await documents.update({ documentId, locale: other, data });
         }
       }
+      if (isNewLocale) await linkPending(strapi, call.uid, documentId, locale);
     });
     return result;
   };

@@ -62,6 +62,15 @@ export type AwardSeed = Localized<{
   countedIndividuals: number;
 };
 
+type ArticleText = {
+  title: string;
+  summary: string;
+  /** The byline: a person's name, the same in every locale. */
+  author?: string;
+  body: string[];
+  gallery: string[];
+};
+
 export type ArticleSeed = {
   key: string;
   publishedDate: string;
@@ -71,15 +80,9 @@ export type ArticleSeed = {
   meetings: string[];
   officials: string[];
   awards: string[];
-  vi: {
-    title: string;
-    slug: string;
-    summary: string;
-    author?: string;
-    body: string[];
-    gallery: string[];
-  };
-  en: { title: string; summary: string };
+  vi: ArticleText & { slug: string };
+  /** Translated from the vi text: every paragraph and caption, in the same order (photos are shared). */
+  en: ArticleText;
 };
 
 export type SeedContent = {

@@ -137,16 +137,13 @@ const articleData = (article: ArticleSeed, keys: Keys) => {
     officials: article.officials.map((key) => documentIdOf(keys, key)),
     awards: article.awards.map((key) => documentIdOf(keys, key)),
   };
-  const { body, gallery, ...vi } = article.vi;
-  return {
-    vi: {
-      ...shared,
-      ...vi,
-      body: paragraphs(body),
-      gallery: gallery.map((caption) => ({ caption })),
-    },
-    en: { ...shared, ...article.en, author: article.vi.author },
-  };
+  const localized = ({ body, gallery, ...text }: ArticleSeed['en']) => ({
+    ...shared,
+    ...text,
+    body: paragraphs(body),
+    gallery: gallery.map((caption) => ({ caption })),
+  });
+  return { vi: localized(article.vi), en: localized(article.en) };
 };
 
 /** What the seed needs of the insights plugin's view store; the app imports none of the plugin's files. */

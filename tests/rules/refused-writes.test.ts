@@ -41,7 +41,7 @@ const send = (method: 'post' | 'put', path: string, data: unknown) =>
   http(app)[method](path).set('Authorization', token).send({ data });
 
 /** A unit that exists in vi only, and a published vi article related to it. */
-const articleOfViOnlyUnit = async () => {
+const articleAndViOnlyUnit = async () => {
   const unit = await send('post', '/api/organizations', {
     name: `Chi hội ${unique()}`,
     kind: 'womens_union',
@@ -53,27 +53,38 @@ const articleOfViOnlyUnit = async () => {
     organization: unit.body.data.documentId,
   });
   expect(article.status).toBe(201);
-  return String(article.body.data.documentId);
+  return {
+    documentId: String(article.body.data.documentId),
+    unit: String(unit.body.data.documentId),
+  };
 };
+const articleOfViOnlyUnit = async () => (await articleAndViOnlyUnit()).documentId;
 
 describe('a refused write changes nothing', () => {
-  it('over REST: an en version of an article whose unit has no en version', async () => {
-    const documentId = await articleOfViOnlyUnit();
+  // The unit it inherits without one waits (tests/rules/translation-relations.test.ts); one it names is refused.
+  it('over REST: an en version of an article naming a unit that has no en version', async () => {
+    const { documentId, unit } = await articleAndViOnlyUnit();
     await expectRefused(
       () =>
-        send('put', `/api/articles/${documentId}?locale=en&status=published`, { title: 'News' }),
+        send('put', `/api/articles/${documentId}?locale=en&status=published`, {
+          title: 'News',
+          organization: unit,
+        }),
       /locale "en" not found/
     );
     expect(await app.db.query(ARTICLE).count({ where: { documentId, locale: 'en' } })).toBe(0);
   });
 
   it('through the Document Service', async () => {
-    const documentId = await articleOfViOnlyUnit();
+    const { documentId, unit } = await articleAndViOnlyUnit();
     await expectServiceRefused(
       () =>
-        app
-          .documents(ARTICLE)
-          .update({ documentId, locale: 'en', status: 'published', data: { title: 'News' } }),
+        app.documents(ARTICLE).update({
+          documentId,
+          locale: 'en',
+          status: 'published',
+          data: { title: 'News', organization: unit },
+        }),
       /locale "en" not found/
     );
     expect(await app.db.query(ARTICLE).count({ where: { documentId, locale: 'en' } })).toBe(0);

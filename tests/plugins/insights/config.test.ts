@@ -12,6 +12,7 @@ const valid = () => ({
     nonCommendationForms: ['recognition_certificate'],
     formLabels: { medal: 'Huy chương', recognition_certificate: 'Giấy chứng nhận' },
   },
+  translations: { types: { article: 'api::article.article' }, ignoredFields: ['slug'] },
 });
 const check = (value: unknown) => () => Reflect.apply(config.validator, config, [value]);
 
@@ -38,6 +39,12 @@ describe('insights configuration (pure)', () => {
       'a blank form label',
       { commendations: { ...valid().commendations, formLabels: { medal: '' } } },
       /formLabels must map forms to labels/,
+    ],
+    ['no translations section', { translations: undefined }, /translations/],
+    [
+      'ignored fields that are not names',
+      { translations: { types: {}, ignoredFields: [''] } },
+      /ignoredFields/,
     ],
   ])('refuses %s', (_name, change, message) => {
     expect(check({ ...valid(), ...change })).toThrow(message);

@@ -16,6 +16,13 @@ describe('GET /insights/settings (admin)', () => {
       utcOffsetMinutes: 420,
       rankPeriods: ['day', 'week', 'month', 'year', 'all'],
       trackableTypes: { article: 'api::article.article' },
+      translationTypes: {
+        article: 'api::article.article',
+        award: 'api::award.award',
+        meeting: 'api::meeting.meeting',
+        official: 'api::official.official',
+        organization: 'api::organization.organization',
+      },
       commendations: {
         award: 'api::award.award',
         unit: 'api::organization.organization',

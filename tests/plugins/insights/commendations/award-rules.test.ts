@@ -146,3 +146,61 @@ describe('issuer warnings', () => {
     expect(res.body.data.issuerWarning).toBeNull();
   });
 });
+
+describe('a new locale of an award', () => {
+  it('starts with its recipients: the same units and people, a person without an en version as a typed name', async () => {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const units = app.documents('api::organization.organization');
+    const { documentId: unit } = await units.create({
+      locale: 'vi',
+      data: { name: `Chi hội ${suffix}`, kind: 'womens_union', level: 'branch' },
+    });
+    await units.update({ documentId: unit, locale: 'en', data: { name: `Branch ${suffix}` } });
+    const { documentId: person } = await app.documents('api::official.official').create({
+      locale: 'vi',
+      data: { fullName: `Lê Thị Hoa ${suffix}` },
+    });
+    const { documentId } = await app.documents('api::award.award').create({
+      locale: 'vi',
+      status: 'published',
+      data: {
+        title: `Giấy khen ${suffix}`,
+        form: 'certificate_of_commendation',
+        awardStatus: 'active',
+        countedCollectives: 0,
+        countedIndividuals: 0,
+        recipients: [
+          { kind: 'collective', organization: unit },
+          { kind: 'individual', official: person, positionText: 'Chi hội trưởng' },
+          { kind: 'individual', name: 'Nguyễn Thị Lan' },
+        ],
+      },
+    });
+    await app.documents('api::award.award').update({
+      documentId,
+      locale: 'en',
+      status: 'published',
+      data: { title: `Certificate of commendation ${suffix}` },
+    });
+    const en = await app.documents('api::award.award').findOne({
+      documentId,
+      locale: 'en',
+      status: 'published',
+      populate: { recipients: { populate: { organization: true, official: true } } },
+    });
+    expect(en).toMatchObject({ collectiveCount: 1, individualCount: 2 });
+    expect(en?.recipients).toEqual([
+      expect.objectContaining({
+        kind: 'collective',
+        organization: expect.objectContaining({ name: `Branch ${suffix}` }),
+      }),
+      expect.objectContaining({
+        kind: 'individual',
+        official: null,
+        name: `Lê Thị Hoa ${suffix}`,
+        positionText: 'Chi hội trưởng',
+      }),
+      expect.objectContaining({ kind: 'individual', official: null, name: 'Nguyễn Thị Lan' }),
+    ]);
+  });
+});

@@ -32,6 +32,7 @@ const PLUGIN_TABLES = [
   'insights_view_buckets',
   'insights_visitor_marks',
   'insights_salts',
+  'insights_translation_sources',
 ];
 const MIGRATION_TABLES = ['insights_migrations', 'insights_migrations_lock'];
 const BUCKET = {
@@ -111,6 +112,7 @@ describe('the plugin tables are versioned by migrations', () => {
       expect(await appliedMigrations(app.db.connection)).toEqual([
         '001-create-view-tables',
         '002-bucket-key-for-daily-series',
+        '003-create-translation-sources',
       ]);
     } finally {
       await stopStrapi(app);
@@ -133,6 +135,7 @@ describe('the plugin tables are versioned by migrations', () => {
         expect(await appliedMigrations(knex)).toEqual([
           '001-create-view-tables',
           '002-bucket-key-for-daily-series',
+          '003-create-translation-sources',
         ]);
         expect(await primaryKey(knex, 'insights_view_buckets')).toEqual([
           'content_type',
@@ -159,7 +162,7 @@ describe('the plugin tables are versioned by migrations', () => {
     const app = await startStrapi();
     try {
       const rows = await app.db.connection('insights_migrations').select('name', 'batch');
-      expect(rows).toHaveLength(2);
+      expect(rows).toHaveLength(3);
       expect(new Set(rows.map((row: { batch: number }) => row.batch)).size).toBe(1);
     } finally {
       await stopStrapi(app);

@@ -1,4 +1,4 @@
-import { ChartPie, Eye } from '@strapi/icons';
+import { ChartPie, Eye, Earth } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { createElement } from 'react';
 
@@ -6,6 +6,7 @@ import { fetchTrackedTypes } from './views/api';
 import { CommendationsPanel } from './commendations/CommendationsPanel';
 import { IssuerWarningPanel } from './commendations/IssuerWarningPanel';
 import { READ_VIEWS } from './permissions';
+import { TranslationPanel } from './translation-states/TranslationPanel';
 import { ViewsCell } from './views/ViewsCell';
 import { PLUGIN_ID } from './pluginId';
 
@@ -33,6 +34,13 @@ export default {
       Component: () => import('./InsightsRoutes'),
       permissions: READ_VIEWS,
     });
+    app.addMenuLink({
+      to: 'plugins/translations',
+      icon: Earth,
+      intlLabel: { id: `${PLUGIN_ID}.translations.title`, defaultMessage: 'Translations' },
+      Component: () => import('./translation-states/TranslationsPage'),
+      permissions: [],
+    });
     app.widgets.register({
       icon: Eye,
       title: { id: `${PLUGIN_ID}.widget.title`, defaultMessage: 'Most viewed this week' },
@@ -52,7 +60,11 @@ export default {
       'addEditViewSidePanel' in contentManager &&
       typeof contentManager.addEditViewSidePanel === 'function'
     ) {
-      contentManager.addEditViewSidePanel([IssuerWarningPanel, CommendationsPanel]);
+      contentManager.addEditViewSidePanel([
+        IssuerWarningPanel,
+        CommendationsPanel,
+        TranslationPanel,
+      ]);
     }
     fetchTrackedTypes().then(
       (types) => Object.values(types).forEach((uid) => tracked.add(uid)),

@@ -6,6 +6,8 @@ export type Settings = {
   utcOffsetMinutes: number;
   rankPeriods: string[];
   trackableTypes: Record<string, string>;
+  /** Type name (`article`) → content type, for the types whose translations are followed. */
+  translationTypes: Record<string, string>;
   commendations: {
     award: string;
     unit: string;

@@ -93,6 +93,11 @@ export type InsightsConfig = {
   /** Bodies of view hits larger than this are refused with 413. */
   maxBodyBytes: number;
   commendations: CommendationsConfig;
+  /**
+   * Types whose translations are followed (translations module): public type names and the content types they
+   * stand for; `ignoredFields` are localized fields that are not translated text (slugs are derived per locale).
+   */
+  translations: { types: Record<string, UID.ContentType>; ignoredFields: string[] };
 };
 
 /** The plugin's configuration, defaults merged with config/plugins.ts, validated once at load (validator below). */
@@ -180,15 +185,20 @@ export default {
     }
     if (!isName(config.unitField)) throw new Error('insights: unitField must be a field name');
     checkNames(config.commendations);
+    if (!isRecord(config.translations?.types) || !isNameList(config.translations.ignoredFields))
+      throw new Error('insights: translations needs types and a list of ignoredFields');
   },
 };
 
 /** Fails the start when a configured type or field does not exist in the app's schema (run at register). */
 export const checkConfiguredModels = (strapi: Core.Strapi) => {
-  const { trackableTypes, commendations } = insightsConfig(strapi);
-  for (const [name, uid] of Object.entries(trackableTypes)) {
-    if (!strapi.contentTypes[uid])
-      throw new Error(`insights: trackableTypes.${name} names no content type "${uid}"`);
+  const { trackableTypes, commendations, translations } = insightsConfig(strapi);
+  const typeLists = { trackableTypes, 'translations.types': translations.types };
+  for (const [list, types] of Object.entries(typeLists)) {
+    for (const [name, uid] of Object.entries(types)) {
+      if (!strapi.contentTypes[uid])
+        throw new Error(`insights: ${list}.${name} names no content type "${uid}"`);
+    }
   }
   const { award, unit, person } = commendations;
   const fieldsOf = (uid: UID.ContentType, fields: string[], where: string) => {

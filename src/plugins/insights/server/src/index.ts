@@ -5,26 +5,43 @@ import config from './config';
 import register from './register';
 import { services } from './services';
 import settings from './settings';
+import translationsController from './translations/controllers';
+import translationsRoutes from './translations/routes';
 import beaconBody from './views/beacon-body';
 import viewsController from './views/controllers';
 import viewsRoutes from './views/routes';
 
-/** The plugin, assembled from its two modules: views (counting, rankings) and commendations (awards of a unit). */
+/** The plugin, assembled from its modules: views (counting, rankings), commendations (awards of a unit) and
+ * translations (states of each translation). */
 export default {
   register,
   bootstrap,
   destroy: stopSweeper,
   config,
-  controllers: { views: viewsController, commendations: commendationsController, settings },
+  controllers: {
+    views: viewsController,
+    commendations: commendationsController,
+    translations: translationsController,
+    settings,
+  },
   middlewares: { 'beacon-body': beaconBody },
   routes: {
     'content-api': {
       type: 'content-api',
-      routes: [...viewsRoutes.contentApi, ...commendationsRoutes.contentApi],
+      routes: [
+        ...viewsRoutes.contentApi,
+        ...commendationsRoutes.contentApi,
+        ...translationsRoutes.contentApi,
+      ],
     },
     admin: {
       type: 'admin',
-      routes: [...viewsRoutes.admin, ...commendationsRoutes.admin, ...settings.routes],
+      routes: [
+        ...viewsRoutes.admin,
+        ...commendationsRoutes.admin,
+        ...translationsRoutes.admin,
+        ...settings.routes,
+      ],
     },
   },
   services,

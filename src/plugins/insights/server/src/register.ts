@@ -6,6 +6,8 @@ import { awardRecipientsRule } from './commendations/rules/award-recipients';
 import { awardReferencesRule } from './commendations/rules/award-references';
 import { checkConfiguredModels } from './config';
 import { registerPermissions } from './permissions';
+import { registerTranslationsGraphql } from './translations/graphql';
+import { translationStatesMiddleware } from './translations/middlewares';
 import { registerViewsGraphql } from './views/graphql';
 import { listSortMiddleware } from './views/list-sort';
 import { forgetDeletedMiddleware, viewCountsMiddleware } from './views/middlewares';
@@ -26,8 +28,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     awardRecipientsRule,
     awardIssuerRule,
     awardReferencesRule,
+    translationStatesMiddleware,
   ];
   for (const middleware of middlewares) strapi.documents.use(middleware(strapi));
   registerViewsGraphql(strapi);
   registerCommendationsGraphql(strapi);
+  registerTranslationsGraphql(strapi);
 };

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import commendations from './commendations/services/commendations';
 import locales from './locales';
 import documents from './views/services/documents';
+import translationStates from './translations/services/states';
 import rankings from './views/services/rankings';
 import rateLimit from './views/services/rate-limit';
 import viewStore from './views/services/view-store';
@@ -15,6 +16,7 @@ export const services = {
   locales,
   rankings,
   rateLimit,
+  translationStates,
   viewStore,
   visitor,
 };
@@ -26,6 +28,7 @@ export type Services = {
   locales: typeof locales;
   rankings: typeof rankings;
   rateLimit: typeof rateLimit;
+  translationStates: typeof translationStates;
   viewStore: typeof viewStore;
   visitor: typeof visitor;
 };

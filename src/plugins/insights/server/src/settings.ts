@@ -8,16 +8,18 @@ import { adminOnly } from './input';
 
 /**
  * GET /insights/settings (admin): what the admin panel would otherwise hard-code: the portal clock, the types it
- * shows commendations on, the award forms (from the award schema) and the trackable types.
+ * shows commendations and translation states on, the award forms (from the award schema) and the trackable types.
  */
 const settings = ({ strapi }: { strapi: Core.Strapi }) => ({
   show(ctx: Context) {
-    const { utcOffsetMinutes, trackableTypes, commendations } = insightsConfig(strapi);
+    const { utcOffsetMinutes, trackableTypes, commendations, translations } =
+      insightsConfig(strapi);
     ctx.body = {
       data: {
         utcOffsetMinutes,
         rankPeriods: RANK_PERIODS,
         trackableTypes,
+        translationTypes: translations.types,
         commendations: {
           award: commendations.award.uid,
           unit: commendations.unit.uid,

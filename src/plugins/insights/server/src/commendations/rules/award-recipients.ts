@@ -137,6 +137,57 @@ const recountEveryVersion = async (strapi: Core.Strapi, documentId: string, name
   }
 };
 
+const documentIdOf = (value: unknown) =>
+  isRecord(value) && typeof value.documentId === 'string' ? value.documentId : null;
+
+/**
+ * A new locale of an award written without recipients starts with those of the document's other locale: the same
+ * units and people (linked in the new locale), with their typed names and positions to translate. A person without
+ * a version in that locale is kept as a typed name.
+ */
+const inheritRecipients = async (strapi: Core.Strapi, call: WriteCall, names: AwardNames) => {
+  if (call.action !== 'update' || !call.documentId || names.recipients in call.data) return;
+  const locale = await service(strapi, 'locales').ofWrite(call.locale);
+  const where = { documentId: call.documentId, publishedAt: null };
+  if (await strapi.db.query(names.uid).findOne({ select: ['id'], where: { ...where, locale } }))
+    return;
+  const { person } = insightsConfig(strapi).commendations;
+  const source = await strapi.db.query(names.uid).findOne({
+    select: ['id'],
+    where: { ...where, locale: await service(strapi, 'locales').defaultLocale() },
+    populate: {
+      [names.recipients]: {
+        populate: {
+          [names.recipientUnit]: { select: ['documentId'] },
+          [names.recipientPerson]: { select: ['documentId', person.name] },
+        },
+      },
+    },
+  });
+  const items: unknown[] = Array.isArray(source?.[names.recipients])
+    ? source[names.recipients]
+    : [];
+  call.data[names.recipients] = await Promise.all(
+    items.filter(isRecord).map(async (item) => {
+      const official = documentIdOf(item[names.recipientPerson]);
+      const translated =
+        official &&
+        (await strapi.db
+          .query(person.uid)
+          .findOne({ select: ['id'], where: { documentId: official, locale } }));
+      const linked = item[names.recipientPerson];
+      const personName = isRecord(linked) ? linked[person.name] : undefined;
+      return {
+        [names.recipientKind]: item[names.recipientKind],
+        [names.recipientUnit]: documentIdOf(item[names.recipientUnit]),
+        [names.recipientPerson]: translated ? official : null,
+        name: official && !translated ? personName : item.name,
+        positionText: item.positionText,
+      };
+    })
+  );
+};
+
 const documentIdAfter = (params: unknown, result: unknown) => {
   const from = [params, result].find(
     (value) => isRecord(value) && typeof value.documentId === 'string'
@@ -155,6 +206,7 @@ export const awardRecipientsRule =
     if (ctx.uid !== names.uid || !SYNCING_ACTIONS.includes(ctx.action)) return next();
     const call = asWriteCall(ctx);
     if (call) {
+      await inheritRecipients(strapi, call, names);
       const touched =
         call.action === 'create' ||
         [names.recipients, ...COUNTED].some((field) => field in call.data);

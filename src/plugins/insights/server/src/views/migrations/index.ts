@@ -2,12 +2,20 @@ import type { Core } from '@strapi/strapi';
 
 import createViewTables from './001-create-view-tables';
 import bucketKeyForDailySeries from './002-bucket-key-for-daily-series';
+import createTranslationSources from '../../translations/migrations/003-create-translation-sources';
 
 type Knex = Core.Strapi['db']['connection'];
 export type Migration = { name: string; up: (knex: Knex) => Promise<void> };
 
-/** In order; a released migration is never edited, a change is a new one at the end. */
-const MIGRATIONS: readonly Migration[] = [createViewTables, bucketKeyForDailySeries];
+/**
+ * The plugin's one migration list (views' tables, then the translations module's). In order; a released migration
+ * is never edited, a change is a new one at the end.
+ */
+const MIGRATIONS: readonly Migration[] = [
+  createViewTables,
+  bucketKeyForDailySeries,
+  createTranslationSources,
+];
 
 /** knex's migrator records what ran here, apart from Strapi's own migrations. */
 export const MIGRATIONS_TABLE = 'insights_migrations';
