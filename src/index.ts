@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { purgeOnSideWrites, purgeOnWriteRule } from './cache';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { articlePublishedDateRule } from './rules/article-published-date';
@@ -24,6 +25,8 @@ export default {
     // insights plugin's (its commendations module registers them, inside these).
     // writeTransactionRule comes first: every later rule runs inside the write's transaction.
     const rules = [
+      // Outside the write's transaction: purges the response cache once the write has committed.
+      purgeOnWriteRule,
       writeTransactionRule,
       readScopeRule,
       // Input shape before the domain rules: numbers arrive as numbers, text is not blank, bodies are blocks.
@@ -45,6 +48,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerReadinessRoute(strapi);
+    purgeOnSideWrites(strapi);
     strapi.db.lifecycles.subscribe({
       models: ['plugin::i18n.locale'],
       afterCreate: forgetLocales,

@@ -1,0 +1,53 @@
+import { isRecord } from '../rules/document-params';
+
+/** The attribute shapes the walk follows; everything else is a plain value. */
+export type AttributeShape =
+  | { type: 'relation'; target: string }
+  | { type: 'media' }
+  | { type: 'component'; component: string }
+  | { type: 'dynamiczone' }
+  | { type: 'other' };
+
+export type SchemaLookup = (uid: string) => Record<string, AttributeShape> | undefined;
+
+export const MEDIA_UID = 'plugin::upload.file';
+
+/**
+ * What a response holds, for purging: the model of every object in it (the route's type, each populated
+ * relation's target, components, media) as `type:<uid>`, and every document as `doc:<documentId>`. A populated
+ * relation that came back empty still tags its target type, since creating a document of it can fill it.
+ */
+export const responseTags = (rootUid: string, data: unknown, schemaOf: SchemaLookup) => {
+  const tags = new Set<string>();
+  const walk = (uid: string, value: unknown): void => {
+    tags.add(`type:${uid}`);
+    if (Array.isArray(value)) return value.forEach((item) => walk(uid, item));
+    if (!isRecord(value)) return;
+    if (typeof value.documentId === 'string') tags.add(`doc:${value.documentId}`);
+    const attributes = schemaOf(uid) ?? {};
+    for (const [name, child] of Object.entries(value)) {
+      const shape = attributes[name];
+      if (!shape || child === undefined) continue;
+      if (shape.type === 'relation') walk(shape.target, child);
+      else if (shape.type === 'media') walk(MEDIA_UID, child);
+      else if (shape.type === 'component') walk(shape.component, child);
+      else if (shape.type === 'dynamiczone' && Array.isArray(child)) {
+        child.forEach((item) => {
+          if (isRecord(item) && typeof item.__component === 'string') walk(item.__component, item);
+        });
+      }
+    }
+  };
+  walk(rootUid, data);
+  return tags;
+};
+
+/** Documents anywhere in a response whose shape is not known (GraphQL): every `documentId` found. */
+export const documentTags = (value: unknown, tags = new Set<string>()): Set<string> => {
+  if (Array.isArray(value)) value.forEach((item) => documentTags(item, tags));
+  else if (isRecord(value)) {
+    if (typeof value.documentId === 'string') tags.add(`doc:${value.documentId}`);
+    Object.values(value).forEach((child) => documentTags(child, tags));
+  }
+  return tags;
+};
