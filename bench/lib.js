@@ -99,4 +99,4 @@ const benchmark = (name, port, env, run) => {
   });
 };
 
-module.exports = { benchmark, load, summary };
+module.exports = { benchmark, load, startApp, summary };

@@ -5,6 +5,7 @@ import proxyaddr from 'proxy-addr';
 import { clientErrorStatusPlugin } from '../src/graphql/error-status';
 import { formatGraphqlError } from '../src/graphql/format-error';
 import { graphqlValidationRules, queryCostPlugin } from '../src/security/graphql-limits';
+import { redisUrl } from './cache';
 import { boolean, integer, list, text } from './lib/settings';
 
 /** proxy-addr throws on a value it cannot trust-match; checked here so a typo stops the start, not every hit. */
@@ -103,6 +104,7 @@ export const insightsConfig = () => {
     },
     // One client IP, whatever user agents it sends. Defaults sized for a NAT'd school or office: 300 readers of
     // one article per de-dup window, 1200 hits a minute in all (20 a second).
+    redisUrl: redisUrl(),
     ipLimit: {
       perDocument: {
         windowSeconds: integer(

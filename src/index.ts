@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { purgeOnSideWrites, purgeOnWriteRule } from './cache';
+import { closeResponseCache, purgeOnSideWrites, purgeOnWriteRule } from './cache';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { articlePublishedDateRule } from './rules/article-published-date';
@@ -60,5 +60,9 @@ export default {
     await closeRegistration(strapi);
     const empty = (await strapi.db.query('api::organization.organization').count()) === 0;
     if (empty && strapi.config.get('seed.onEmptyDatabase', true)) await importSeed(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closeResponseCache(strapi);
   },
 };

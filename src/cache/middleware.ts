@@ -6,6 +6,7 @@ import type { CacheSettings } from '../../config/cache';
 import { contentTypesByRouteName, restRouteName } from '../http/rest-route';
 import { isRecord } from '../rules/document-params';
 import { authScope, cacheKey, entityTag } from './key';
+import { createSingleFlight } from './single-flight';
 import type { CachedResponse, ResponseStore } from './store';
 import { documentTags, responseTags, type AttributeShape, type SchemaLookup } from './tags';
 
@@ -138,7 +139,7 @@ const serve = (ctx: Context, entry: CachedResponse, settings: CacheSettings, sta
 };
 
 /**
- * Serves public REST reads and GraphQL queries from this instance's response cache (see docs/architecture.md):
+ * Serves public REST reads and GraphQL queries from the response cache (see docs/architecture.md):
  * a hit skips routing, permissions, controllers and the database; concurrent misses for one key make the response
  * once. Every answer carries a strong ETag and Cache-Control; a matching If-None-Match gets 304.
  */
@@ -148,14 +149,15 @@ export const responseCacheMiddleware = (
   settings: CacheSettings
 ): Core.MiddlewareHandler => {
   const target = targetOf(strapi);
+  const flights = createSingleFlight<CachedResponse>();
   return async (ctx, next) => {
     const request = await target(ctx);
     if (!request) return next();
     const { key, scope } = request;
-    const ready = store.get(key) ?? (await store.pending(key));
+    const ready = (await store.get(key)) ?? (await flights.pending(key));
     if (ready) return serve(ctx, ready, settings, 'HIT');
-    const since = store.generation();
-    const made = await store.make(key, async () => {
+    const since = await store.generation();
+    const made = await flights.make(key, async () => {
       await next();
       const json = ctx.status === 200 ? answeredJson(ctx.body) : null;
       if (!json || json.errors !== undefined) return null;
@@ -167,7 +169,7 @@ export const responseCacheMiddleware = (
         scope,
         tags: [...request.tagsOf(json)],
       };
-      store.put(key, entry, since);
+      await store.put(key, entry, since);
       return entry;
     });
     if (made) serve(ctx, made, settings, 'MISS');

@@ -8,14 +8,25 @@ export type CachedResponse = {
   tags: string[];
 };
 
-type StoreOptions = { maxEntries: number; ttlSeconds: number };
-
 /**
- * This instance's responses, with an index from tag (`type:<uid>`, `doc:<documentId>`, `graphql`) to the keys
- * that hold it, so a purge finds every response containing a document. A purge also bumps a generation: a
- * response being made while it runs may hold what was just replaced, so it is served but not kept.
+ * Where cached responses live: this instance's memory, or Redis shared by every instance (src/cache/redis-store.ts).
+ * Entries are indexed by tag (`type:<uid>`, `doc:<documentId>`, `graphql`), so a purge finds every response holding
+ * a document. A purge also bumps a generation: a response being made while it runs may hold what was just
+ * replaced, so `put` drops it when the generation it started at (`since`) is no longer current.
  */
-export const createResponseStore = ({ maxEntries, ttlSeconds }: StoreOptions) => {
+export type ResponseStore = {
+  get(key: string): Promise<CachedResponse | undefined>;
+  generation(): Promise<number>;
+  put(key: string, entry: CachedResponse, since: number): Promise<void>;
+  purge(tags: string[]): Promise<void>;
+  clear(): Promise<void>;
+  close(): Promise<void>;
+};
+
+type MemoryOptions = { maxEntries: number; ttlSeconds: number };
+
+/** One instance's store: the least recently used answers go first past `maxEntries`. */
+export const createMemoryStore = ({ maxEntries, ttlSeconds }: MemoryOptions): ResponseStore => {
   const keysByTag = new Map<string, Set<string>>();
   const untag = (entry: CachedResponse, key: string) => {
     for (const tag of entry.tags) {
@@ -29,15 +40,12 @@ export const createResponseStore = ({ maxEntries, ttlSeconds }: StoreOptions) =>
     ttl: ttlSeconds * 1000,
     dispose: untag,
   });
-  const inFlight = new Map<string, Promise<CachedResponse | null>>();
   let generation = 0;
 
   return {
-    get: (key: string) => entries.get(key),
-    generation: () => generation,
-
-    /** Keeps a response unless a purge ran since it started to be made (`since`, a generation). */
-    put(key: string, entry: CachedResponse, since: number) {
+    get: async (key) => entries.get(key),
+    generation: async () => generation,
+    async put(key, entry, since) {
       if (since !== generation) return;
       entries.set(key, entry);
       for (const tag of entry.tags) {
@@ -45,39 +53,16 @@ export const createResponseStore = ({ maxEntries, ttlSeconds }: StoreOptions) =>
         keysByTag.set(tag, keys.add(key));
       }
     },
-
-    purge(tags: Iterable<string>) {
+    async purge(tags) {
       generation += 1;
       for (const tag of tags) {
         for (const key of [...(keysByTag.get(tag) ?? [])]) entries.delete(key);
       }
     },
-
-    clear() {
+    async clear() {
       generation += 1;
       entries.clear();
     },
-
-    /** The response another request is making for this key right now, if any. */
-    pending: (key: string) => inFlight.get(key),
-
-    /**
-     * Makes a response for a key while concurrent requests for it wait (`pending`) instead of making their own.
-     * They get null when the maker's response is not cacheable or failed, and then make their own.
-     */
-    async make(key: string, produce: () => Promise<CachedResponse | null>) {
-      const made = produce();
-      const shared = made.catch(() => null);
-      inFlight.set(key, shared);
-      try {
-        return await made;
-      } finally {
-        inFlight.delete(key);
-      }
-    },
-
-    size: () => entries.size,
+    close: async () => undefined,
   };
 };
-
-export type ResponseStore = ReturnType<typeof createResponseStore>;

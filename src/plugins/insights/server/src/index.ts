@@ -1,9 +1,11 @@
+import type { Core } from '@strapi/strapi';
+
 import bootstrap, { stopSweeper } from './bootstrap';
 import commendationsController from './commendations/controllers';
 import commendationsRoutes from './commendations/routes';
 import config from './config';
 import register from './register';
-import { services } from './services';
+import { service, services } from './services';
 import settings from './settings';
 import beaconBody from './views/beacon-body';
 import viewsController from './views/controllers';
@@ -13,7 +15,10 @@ import viewsRoutes from './views/routes';
 export default {
   register,
   bootstrap,
-  destroy: stopSweeper,
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    stopSweeper();
+    await service(strapi, 'rateLimit').close();
+  },
   config,
   controllers: { views: viewsController, commendations: commendationsController, settings },
   middlewares: { 'beacon-body': beaconBody },
