@@ -8,7 +8,13 @@ import { isRecord } from '../rules/document-params';
 import { authScope, cacheKey, entityTag } from './key';
 import { createSingleFlight } from './single-flight';
 import type { CachedResponse, ResponseStore } from './store';
-import { documentTags, responseTags, type AttributeShape, type SchemaLookup } from './tags';
+import {
+  documentTags,
+  filterTags,
+  responseTags,
+  type AttributeShape,
+  type SchemaLookup,
+} from './tags';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -93,14 +99,24 @@ const targetOf = (strapi: Core.Strapi) => {
       return {
         key: cacheKey({ method: 'GET', path: ctx.path, query: ctx.query, scope }),
         scope,
-        tagsOf: (body) => responseTags(uid, body.data, lookup),
+        tagsOf: (body) =>
+          new Set([
+            ...responseTags(uid, body.data, lookup),
+            ...filterTags(uid, isRecord(ctx.query) ? ctx.query.filters : undefined, lookup),
+          ]),
       };
     }
     if (ctx.method === 'POST' && ctx.path === '/graphql') {
       const query = graphqlQuery(await graphqlBody(ctx));
       if (!query) return null;
       return {
-        key: cacheKey({ method: 'POST', path: ctx.path, query, scope }),
+        // The URL's own parameters count too (the fallback locale, for one).
+        key: cacheKey({
+          method: 'POST',
+          path: ctx.path,
+          query: { ...query, url: ctx.query },
+          scope,
+        }),
         scope,
         // What a GraphQL answer holds is not walked by schema: any write purges every GraphQL answer.
         tagsOf: (body) => documentTags(body.data).add(GRAPHQL_TAG),

@@ -51,3 +51,27 @@ export const documentTags = (value: unknown, tags = new Set<string>()): Set<stri
   }
   return tags;
 };
+
+/**
+ * Types a query's filters reach through relations (`filters[organization][slug]=…`): a write to one of them can
+ * change which documents the answer lists, though none of its documents is in it.
+ */
+export const filterTags = (rootUid: string, filters: unknown, schemaOf: SchemaLookup) => {
+  const tags = new Set<string>();
+  const walk = (uid: string, value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach((item) => walk(uid, item));
+    if (!isRecord(value)) return;
+    const attributes = schemaOf(uid) ?? {};
+    for (const [name, child] of Object.entries(value)) {
+      const shape = attributes[name];
+      if (shape?.type === 'relation') {
+        tags.add(`type:${shape.target}`);
+        walk(shape.target, child);
+      } else if (shape?.type === 'component') walk(shape.component, child);
+      else if (shape?.type === 'media') tags.add(`type:${MEDIA_UID}`);
+      else if (!shape) walk(uid, child); // $and, $or, $not
+    }
+  };
+  walk(rootUid, filters);
+  return tags;
+};

@@ -1,5 +1,5 @@
 import { authScope, cacheKey, entityTag, normalized } from '../../src/cache/key';
-import { documentTags, responseTags, type SchemaLookup } from '../../src/cache/tags';
+import { documentTags, filterTags, responseTags, type SchemaLookup } from '../../src/cache/tags';
 
 describe('cache keys', () => {
   it('do not depend on the order of query parameters', () => {
@@ -105,5 +105,15 @@ describe('response tags', () => {
       articles: [{ documentId: 'a', organization: { documentId: 'o' } }],
     });
     expect([...tags].sort()).toEqual(['doc:a', 'doc:o']);
+  });
+
+  it('names the types a filter reaches through relations, inside $and and $or too', () => {
+    const tags = filterTags(
+      'api::article.article',
+      { $or: [{ title: { $eq: 'x' } }, { organization: { parent: { slug: { $eq: 'y' } } } }] },
+      schemaOf
+    );
+    expect([...tags]).toEqual(['type:api::organization.organization']);
+    expect([...filterTags('api::article.article', { title: { $eq: 'x' } }, schemaOf)]).toEqual([]);
   });
 });

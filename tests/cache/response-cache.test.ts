@@ -86,6 +86,24 @@ describe('REST reads', () => {
     expect(after.body.data.organization.name).toBe(renamed);
   });
 
+  it('purges a list filtered through a relation when the related type changes', async () => {
+    const unit = await publishedUnit(`Hội LHPN xã Lọc ${suffix()}`);
+    const title = `Tin lọc ${suffix()}`;
+    await articles().create({
+      locale: 'vi',
+      data: { title, organization: unit.documentId },
+      status: 'published',
+    });
+    const renamed = `Hội LHPN xã Lọc Mới ${suffix()}`;
+    const path = `/api/articles?fields[0]=title&filters[organization][name][$eq]=${encodeURIComponent(renamed)}`;
+    expect((await http(app).get(path)).body.data).toEqual([]);
+    expect((await http(app).get(path)).headers['x-cache']).toBe('HIT');
+    await units().update({ documentId: unit.documentId, locale: 'vi', data: { name: renamed } });
+    expect((await http(app).get(path)).body.data.map((a: { title: string }) => a.title)).toEqual([
+      title,
+    ]);
+  });
+
   it('shows a new article in a cached list at once', async () => {
     const path = '/api/articles?fields[0]=title&sort=createdAt:desc&pagination[pageSize]=1';
     await http(app).get(path);
