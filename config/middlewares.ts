@@ -42,6 +42,8 @@ const config = (): Core.Config.Middlewares => [
   // After the guards and the body parser (GraphQL queries are keyed by their body); before routing, so a hit
   // skips permissions, controllers and the database.
   'global::response-cache',
+  // Inside the cache, so cached answers carry absolute media URLs too.
+  'global::media',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

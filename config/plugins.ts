@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import proxyaddr from 'proxy-addr';
 
+import { uploadedFileServing } from '../src/media/files';
 import { clientErrorStatusPlugin } from '../src/graphql/error-status';
 import { formatGraphqlError } from '../src/graphql/format-error';
 import { graphqlValidationRules, queryCostPlugin } from '../src/security/graphql-limits';
@@ -143,6 +144,11 @@ const config = (): Core.Config.Plugin => {
     },
     upload: {
       config: {
+        providerOptions: {
+          localServer: uploadedFileServing(
+            integer('MEDIA_MAX_AGE', 7 * 24 * 3600, 0, 365 * 24 * 3600)
+          ),
+        },
         security: {
           allowedTypes: ['image/*', 'application/pdf'],
           deniedTypes: ['image/svg+xml'],

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { closeResponseCache, purgeOnSideWrites, purgeOnWriteRule } from './cache';
+import { absoluteMediaUrlsInGraphql } from './media/urls';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { articlePublishedDateRule } from './rules/article-published-date';
@@ -44,6 +45,7 @@ export default {
       strapi.documents.use(rule(strapi));
     }
     hideLocalizationFiltersInGraphql(strapi);
+    absoluteMediaUrlsInGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

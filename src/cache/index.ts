@@ -7,7 +7,7 @@ import { WRITE_ACTIONS } from '../rules/write-transaction';
 import { GRAPHQL_TAG } from './middleware';
 import { createRedisStore } from './redis-store';
 import { createMemoryStore, type ResponseStore } from './store';
-import { MEDIA_UID } from './tags';
+import { MEDIA_UID } from '../http/response-walk';
 
 /**
  * The insights plugin's event after view counts change (its views/events.ts); the app does not import plugin

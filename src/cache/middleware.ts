@@ -3,18 +3,13 @@ import { json } from 'co-body';
 import { getOperationAST, parse, type DocumentNode } from 'graphql';
 
 import type { CacheSettings } from '../../config/cache';
+import { schemaLookup, type SchemaLookup } from '../http/response-walk';
 import { contentTypesByRouteName, restRouteName } from '../http/rest-route';
 import { isRecord } from '../rules/document-params';
 import { authScope, cacheKey, entityTag } from './key';
 import { createSingleFlight } from './single-flight';
 import type { CachedResponse, ResponseStore } from './store';
-import {
-  documentTags,
-  filterTags,
-  responseTags,
-  type AttributeShape,
-  type SchemaLookup,
-} from './tags';
+import { documentTags, filterTags, responseTags } from './tags';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -23,33 +18,6 @@ type Target = {
   key: string;
   scope: string;
   tagsOf: (body: Record<string, unknown>) => Set<string>;
-};
-
-const attributeShape = (attribute: Record<string, unknown>): AttributeShape => {
-  const { type } = attribute;
-  if (type === 'relation' && typeof attribute.target === 'string')
-    return { type, target: attribute.target };
-  if (type === 'component' && typeof attribute.component === 'string')
-    return { type, component: attribute.component };
-  if (type === 'media' || type === 'dynamiczone') return { type };
-  return { type: 'other' };
-};
-
-/** Attribute shapes of every content type and component, read once: the walk runs on every cache miss. */
-const schemaLookup = (strapi: Core.Strapi): SchemaLookup => {
-  const models = [...Object.entries(strapi.contentTypes), ...Object.entries(strapi.components)];
-  const shapes = new Map(
-    models.map(([uid, model]) => [
-      uid,
-      Object.fromEntries(
-        Object.entries(model.attributes).map(([name, attribute]) => [
-          name,
-          attributeShape(isRecord(attribute) ? attribute : {}),
-        ])
-      ),
-    ])
-  );
-  return (uid) => shapes.get(uid);
 };
 
 /** GraphQL bodies that only read: a query operation (not a mutation), parsed once to tell. */

@@ -1,16 +1,5 @@
+import { MEDIA_UID, walkResponse, type SchemaLookup } from '../http/response-walk';
 import { isRecord } from '../rules/document-params';
-
-/** The attribute shapes the walk follows; everything else is a plain value. */
-export type AttributeShape =
-  | { type: 'relation'; target: string }
-  | { type: 'media' }
-  | { type: 'component'; component: string }
-  | { type: 'dynamiczone' }
-  | { type: 'other' };
-
-export type SchemaLookup = (uid: string) => Record<string, AttributeShape> | undefined;
-
-export const MEDIA_UID = 'plugin::upload.file';
 
 /**
  * What a response holds, for purging: the model of every object in it (the route's type, each populated
@@ -19,26 +8,10 @@ export const MEDIA_UID = 'plugin::upload.file';
  */
 export const responseTags = (rootUid: string, data: unknown, schemaOf: SchemaLookup) => {
   const tags = new Set<string>();
-  const walk = (uid: string, value: unknown): void => {
+  walkResponse(rootUid, data, schemaOf, (uid, value) => {
     tags.add(`type:${uid}`);
-    if (Array.isArray(value)) return value.forEach((item) => walk(uid, item));
-    if (!isRecord(value)) return;
-    if (typeof value.documentId === 'string') tags.add(`doc:${value.documentId}`);
-    const attributes = schemaOf(uid) ?? {};
-    for (const [name, child] of Object.entries(value)) {
-      const shape = attributes[name];
-      if (!shape || child === undefined) continue;
-      if (shape.type === 'relation') walk(shape.target, child);
-      else if (shape.type === 'media') walk(MEDIA_UID, child);
-      else if (shape.type === 'component') walk(shape.component, child);
-      else if (shape.type === 'dynamiczone' && Array.isArray(child)) {
-        child.forEach((item) => {
-          if (isRecord(item) && typeof item.__component === 'string') walk(item.__component, item);
-        });
-      }
-    }
-  };
-  walk(rootUid, data);
+    if (typeof value?.documentId === 'string') tags.add(`doc:${value.documentId}`);
+  });
   return tags;
 };
 

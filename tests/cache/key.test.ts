@@ -1,5 +1,6 @@
 import { authScope, cacheKey, entityTag, normalized } from '../../src/cache/key';
-import { documentTags, filterTags, responseTags, type SchemaLookup } from '../../src/cache/tags';
+import type { SchemaLookup } from '../../src/http/response-walk';
+import { documentTags, filterTags, responseTags } from '../../src/cache/tags';
 
 describe('cache keys', () => {
   it('do not depend on the order of query parameters', () => {
