@@ -18,6 +18,8 @@ const config = (): Core.Config.Middlewares => [
     },
   },
   'strapi::poweredBy',
+  // Responses over 1 KB, br or gzip as the client asks (koa-compress; brotli at quality 4).
+  'strapi::compression',
   {
     name: 'strapi::query',
     // Strapi's limits (depth 20, 100 items a list, 1000 parameters), but a query past them is refused (400,
@@ -39,6 +41,11 @@ const config = (): Core.Config.Middlewares => [
   'plugin::insights.beacon-body',
   'strapi::body',
   'global::body-guard',
+  // After the guards and the body parser (GraphQL queries are keyed by their body); before routing, so a hit
+  // skips permissions, controllers and the database.
+  'global::response-cache',
+  // Inside the cache, so cached answers carry absolute media URLs too.
+  'global::media',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -2,9 +2,11 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import proxyaddr from 'proxy-addr';
 
+import { uploadedFileServing } from '../src/media/files';
 import { clientErrorStatusPlugin } from '../src/graphql/error-status';
 import { formatGraphqlError } from '../src/graphql/format-error';
 import { graphqlValidationRules, queryCostPlugin } from '../src/security/graphql-limits';
+import { redisUrl } from './cache';
 import { boolean, integer, list, text } from './lib/settings';
 
 /** proxy-addr throws on a value it cannot trust-match; checked here so a typo stops the start, not every hit. */
@@ -150,6 +152,7 @@ export const insightsConfig = () => {
     },
     // One client IP, whatever user agents it sends. Defaults sized for a NAT'd school or office: 300 readers of
     // one article per de-dup window, 1200 hits a minute in all (20 a second).
+    redisUrl: redisUrl(),
     ipLimit: {
       perDocument: {
         windowSeconds: integer(
@@ -188,6 +191,11 @@ const config = (): Core.Config.Plugin => {
     },
     upload: {
       config: {
+        providerOptions: {
+          localServer: uploadedFileServing(
+            integer('MEDIA_MAX_AGE', 7 * 24 * 3600, 0, 365 * 24 * 3600)
+          ),
+        },
         security: {
           allowedTypes: ['image/*', 'application/pdf'],
           deniedTypes: ['image/svg+xml'],

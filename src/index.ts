@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 
 import { applyEditorViews } from './bootstrap/content-manager-views';
 import { enforceEditorRole } from './bootstrap/editor-role';
+import { closeResponseCache, purgeOnSideWrites, purgeOnWriteRule } from './cache';
+import { absoluteMediaUrlsInGraphql } from './media/urls';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { ensureTranslatorRole } from './bootstrap/translator-role';
@@ -32,6 +34,8 @@ export default {
     // insights plugin's (its commendations module registers them, inside these).
     // writeTransactionRule comes first: every later rule runs inside the write's transaction.
     const rules = [
+      // Outside the write's transaction: purges the response cache once the write has committed.
+      purgeOnWriteRule,
       writeTransactionRule,
       // Inside the write's transaction, after every other rule: the index follows what was stored.
       searchIndexRule,
@@ -58,10 +62,12 @@ export default {
     hideLocalizationFiltersInGraphql(strapi);
     registerSearchGraphql(strapi);
     registerServedLocale(strapi);
+    absoluteMediaUrlsInGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     registerReadinessRoute(strapi);
+    purgeOnSideWrites(strapi);
     strapi.db.lifecycles.subscribe({
       models: ['plugin::i18n.locale'],
       afterCreate: forgetLocales,
@@ -77,5 +83,9 @@ export default {
     await enforceEditorRole(strapi);
     const empty = (await strapi.db.query('api::organization.organization').count()) === 0;
     if (empty && strapi.config.get('seed.onEmptyDatabase', true)) await importSeed(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closeResponseCache(strapi);
   },
 };

@@ -96,16 +96,21 @@ export const requiredList = (key: string): string[] => {
 };
 
 /** An absolute http(s) URL without a trailing slash. */
-export const url = (key: string, fallback: string): string => {
+export const url = (
+  key: string,
+  fallback: string,
+  protocols = ['http:', 'https:'],
+  example = 'https://phunu.example.vn'
+): string => {
   const value = raw(key);
   if (value === undefined) return fallback;
   let parsed: URL;
   try {
     parsed = new URL(value);
   } catch {
-    throw new SettingError(key, 'an absolute URL such as https://phunu.example.vn', value);
+    throw new SettingError(key, `an absolute URL such as ${example}`, value);
   }
-  if (!['http:', 'https:'].includes(parsed.protocol))
-    throw new SettingError(key, 'an http or https URL', value);
+  if (!protocols.includes(parsed.protocol))
+    throw new SettingError(key, `a URL starting ${protocols.join(' or ')}`, value);
   return value.replace(/\/+$/, '');
 };

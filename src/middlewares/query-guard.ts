@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
+import { contentTypesByRouteName, restRouteName } from '../http/rest-route';
 import { checkRestQuery, type Model } from '../validation/rest-query';
 
 /** The query string as qs parsed it; qs throws a RangeError past the depth and list limits of config/middlewares.ts. */
@@ -16,19 +17,13 @@ const parsedQuery = (ctx: { query: Record<string, unknown> }) => {
   }
 };
 
-/** Every model by uid, and the app's content types by the route names Strapi gives them (plural and singular). */
+/** Every model by uid, and the app's content types by route name. */
 const modelsOf = (strapi: Core.Strapi) => {
-  const models = new Map<string, Model>();
-  const byRouteName = new Map<string, Model>();
-  for (const [uid, schema] of Object.entries(strapi.contentTypes)) {
-    models.set(uid, schema);
-    if (uid.startsWith('api::')) {
-      byRouteName.set(schema.info.pluralName, schema);
-      byRouteName.set(schema.info.singularName, schema);
-    }
-  }
-  for (const [uid, schema] of Object.entries(strapi.components)) models.set(uid, schema);
-  return { models, byRouteName };
+  const models = new Map<string, Model>([
+    ...Object.entries(strapi.contentTypes),
+    ...Object.entries(strapi.components),
+  ]);
+  return { models, byRouteName: contentTypesByRouteName(strapi) };
 };
 
 /**
@@ -38,19 +33,16 @@ const modelsOf = (strapi: Core.Strapi) => {
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   let known: ReturnType<typeof modelsOf> | undefined;
-  const prefix: string = strapi.config.get('api.rest.prefix', '/api');
   return async (ctx, next) => {
     // PostgreSQL cannot hold a NUL character in text: one in a path id or a filter value failed there with a 500.
     if (/%00/i.test(ctx.url))
       throw new errors.ValidationError('The URL contains a NUL character (%00)', { param: 'url' });
     const query = parsedQuery(ctx);
-    const route = ctx.path.startsWith(`${prefix}/`)
-      ? /^([^/]+)(?:\/[^/]+)?\/?$/.exec(ctx.path.slice(prefix.length + 1))
-      : null;
-    if (route) {
+    const routeName = restRouteName(strapi, ctx.path);
+    if (routeName) {
       known ??= modelsOf(strapi);
       const { models } = known;
-      const model = known.byRouteName.get(route[1]);
+      const model = models.get(known.byRouteName.get(routeName) ?? '');
       if (model) checkRestQuery(query, model, (uid) => models.get(uid));
     }
     await next();

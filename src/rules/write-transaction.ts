@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { DocumentMiddleware } from './document-params';
 
 /** Document Service actions that write; reads are left outside a transaction. */
-const WRITE_ACTIONS = new Set([
+export const WRITE_ACTIONS = new Set([
   'create',
   'update',
   'delete',

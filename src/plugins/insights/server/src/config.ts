@@ -88,6 +88,8 @@ export type InsightsConfig = {
    * (those hits are not counted). Generous: a school or office behind one NAT address has many real readers.
    */
   ipLimit: { perDocument: Budget; overall: Budget };
+  /** With a Redis URL, every instance shares the hit limits above; without, each instance keeps its own. */
+  redisUrl?: string;
   /** Day, week, month and year buckets follow this clock, minutes east of UTC (the app sets Vietnam time: +420). */
   utcOffsetMinutes: number;
   /** Bodies of view hits larger than this are refused with 413. */

@@ -1,9 +1,11 @@
+import type { Core } from '@strapi/strapi';
+
 import bootstrap, { stopSweeper } from './bootstrap';
 import commendationsController from './commendations/controllers';
 import commendationsRoutes from './commendations/routes';
 import config from './config';
 import register from './register';
-import { services } from './services';
+import { service, services } from './services';
 import settings from './settings';
 import translationsController from './translations/controllers';
 import translationsRoutes from './translations/routes';
@@ -16,7 +18,10 @@ import viewsRoutes from './views/routes';
 export default {
   register,
   bootstrap,
-  destroy: stopSweeper,
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    stopSweeper();
+    await service(strapi, 'rateLimit').close();
+  },
   config,
   controllers: {
     views: viewsController,

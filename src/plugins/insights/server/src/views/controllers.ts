@@ -50,7 +50,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         client: await visitors().clientHash(ip),
         document: `${hit.type}:${hit.documentId}`,
       };
-      const verdict = service(strapi, 'rateLimit').allowHit(source);
+      const verdict = await service(strapi, 'rateLimit').allowHit(source);
       if (!verdict.allowed) {
         ctx.set('Retry-After', String(verdict.retryAfterSeconds));
         throw new errors.RateLimitError(

@@ -11,6 +11,7 @@ import {
   type RankPeriod,
 } from '../../clock';
 import { isRecord } from '../../utils';
+import { announceCounted } from '../events';
 import { createBatcher } from './batcher';
 import { BUCKETS, MARKS, TOTALS } from './tables';
 
@@ -223,14 +224,19 @@ const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
     knex,
     hits.map((hit) => hit.key)
   );
-  return knex.transaction(async (trx): Promise<HitResult[]> => {
+  const { results, counted } = await knex.transaction(async (trx) => {
     const counted = await claimMarks(trx, hits, published, hits[hits.length - 1].now);
     const increments = incrementsOf(counted);
     const totals = new Map<string, number>();
     await addViews(trx, increments, totals);
     await readUncountedTotals(trx, hits, totals);
-    return hitResults(hits, published, counted, increments, totals);
+    return { results: hitResults(hits, published, counted, increments, totals), counted };
   });
+  await announceCounted(
+    strapi,
+    [...counted].map((hit) => hit.key.documentId)
+  );
+  return results;
 };
 
 /** Counts and reads views. Counts are only ever written as atomic upserts: nothing is read, then written back. */
@@ -337,6 +343,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         .onConflict(TOTAL_KEY)
         .ignore()
         .returning('views');
+      if (inserted.length > 0) await announceCounted(strapi, [key.documentId]);
       return inserted.length > 0;
     },
 

@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The content-type route name in a REST path (`/api/articles`, `/api/articles/:documentId` → `articles`), or
+ * null for any other path.
+ */
+export const restRouteName = (strapi: Core.Strapi, path: string): string | null => {
+  const prefix: string = strapi.config.get('api.rest.prefix', '/api');
+  if (!path.startsWith(`${prefix}/`)) return null;
+  return /^([^/]+)(?:\/[^/]+)?\/?$/.exec(path.slice(prefix.length + 1))?.[1] ?? null;
+};
+
+/** The app's content types by the route names Strapi gives them (plural and singular). */
+export const contentTypesByRouteName = (strapi: Core.Strapi) => {
+  const byName = new Map<string, string>();
+  for (const [uid, schema] of Object.entries(strapi.contentTypes)) {
+    if (!uid.startsWith('api::')) continue;
+    byName.set(schema.info.pluralName, uid);
+    byName.set(schema.info.singularName, uid);
+  }
+  return byName;
+};
