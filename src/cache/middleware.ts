@@ -57,6 +57,9 @@ const targetOf = (strapi: Core.Strapi) => {
   let schemaOf: SchemaLookup | undefined;
   return async (ctx: Context): Promise<Target | null> => {
     const scope = authScope(ctx.get('authorization') || undefined);
+    // global::fallback-locale takes `fallbackLocale` out of the query before this runs: it is part of the key.
+    const fallback: unknown = ctx.state.fallbackLocale;
+    const variant = typeof fallback === 'string' ? { fallbackLocale: fallback } : {};
     if (ctx.method === 'GET') {
       const routeName = restRouteName(strapi, ctx.path);
       const known = (routes ??= contentTypesByRouteName(strapi));
@@ -65,7 +68,12 @@ const targetOf = (strapi: Core.Strapi) => {
       schemaOf ??= schemaLookup(strapi);
       const lookup = schemaOf;
       return {
-        key: cacheKey({ method: 'GET', path: ctx.path, query: ctx.query, scope }),
+        key: cacheKey({
+          method: 'GET',
+          path: ctx.path,
+          query: { ...ctx.query, ...variant },
+          scope,
+        }),
         scope,
         tagsOf: (body) =>
           new Set([
@@ -78,11 +86,11 @@ const targetOf = (strapi: Core.Strapi) => {
       const query = graphqlQuery(await graphqlBody(ctx));
       if (!query) return null;
       return {
-        // The URL's own parameters count too (the fallback locale, for one).
+        // The URL's own parameters count too.
         key: cacheKey({
           method: 'POST',
           path: ctx.path,
-          query: { ...query, url: ctx.query },
+          query: { ...query, url: { ...ctx.query, ...variant } },
           scope,
         }),
         scope,

@@ -255,7 +255,7 @@ describe('award recipients', () => {
     await expectRefused(
       AWARD,
       () => post('/api/awards', award({ recipients: [{ kind: 'collective', official: person }] })),
-      /Tập thể được khen là một đơn vị/
+      /Tập thể được khen: chọn một đơn vị/
     );
     await expectRefused(
       AWARD,

@@ -25,9 +25,18 @@ const trackable = (strapi: Core.Strapi, uid: string) =>
 /** The Document Service's reads, as this module calls them with the list's own parameters. */
 type Reader = { findMany(params: Record<string, unknown>): Promise<{ documentId: string }[]> };
 
+/** A path with its %-escapes decoded; a malformed one (`%E0%A4%A`) matches no list, so it is left to the router's 404. */
+const decodedPath = (path: string) => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '';
+  }
+};
+
 /** Koa middleware, before the query is parsed: keeps the views sort of a list request for the list read. */
 export const listSortRequest = (strapi: Core.Strapi) => async (ctx: Context, next: Next) => {
-  const uid = ctx.method === 'GET' ? decodeURIComponent(ctx.path).match(LIST_PATH)?.[1] : undefined;
+  const uid = ctx.method === 'GET' ? decodedPath(ctx.path).match(LIST_PATH)?.[1] : undefined;
   const params = new URLSearchParams(ctx.querystring);
   const sort = params.get('sort') ?? '';
   if (uid && trackable(strapi, uid) && SORT.test(sort)) {
