@@ -4,6 +4,8 @@ import { Typography } from '@strapi/design-system';
  * The article list must show title, unit, Đăng lúc, status and views within 1440 px. Strapi prints a datetime
  * as a full sentence ("Thứ Sáu, 19 tháng 1, 2024 lúc 08:00") and lets a long title take half the table; here
  * Đăng lúc reads as the portals write it (dd/mm/yyyy HH:mm, Vietnam time) and a title is cut with an ellipsis.
+ * The i18n plugin's "Có ở" column (the locales of each article) is left out there: it pushes the views column
+ * off a 1440 px screen, and translators follow the other locales on the Translations page instead.
  */
 type Row = Record<string, unknown>;
 type Header = { name: string; cellFormatter?: (row: Row) => unknown };
@@ -24,6 +26,9 @@ export const portalDateTime = (value: unknown) =>
     : '';
 
 const ARTICLE_LIST = /collection-types\/api::article\.article\/?$/;
+
+/** The name the i18n plugin gives its available-locales column. */
+const LOCALES_COLUMN = 'locales';
 
 const compact = (header: Header): Header => {
   if (header.name === 'publishedDate')
@@ -55,7 +60,7 @@ export const compactArticleColumns = <L,>({
   layout: L;
 }) => ({
   displayedHeaders: ARTICLE_LIST.test(decodeURIComponent(window.location.pathname))
-    ? displayedHeaders.map(compact)
+    ? displayedHeaders.filter((header) => header.name !== LOCALES_COLUMN).map(compact)
     : displayedHeaders,
   layout,
 });

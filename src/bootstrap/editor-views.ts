@@ -156,6 +156,16 @@ export const CONTENT_TYPE_VIEWS: Record<string, EditorView> = {
       recipientsNote: { label: 'Ghi chú về người được khen' },
       decisionNumber: { label: 'Số quyết định' },
       decisionDate: { label: 'Ngày ký quyết định' },
+      decisionDatePrecision: {
+        label: 'Độ chính xác của ngày quyết định',
+        description:
+          'Tin chỉ nêu tháng hoặc năm: chọn mức đã biết và ghi ngày đầu tháng (hoặc đầu năm) vào Ngày ký quyết định.',
+      },
+      year: {
+        label: 'Năm khen thưởng',
+        description:
+          'Năm mà khen thưởng thuộc về khi tin nêu rõ (ví dụ "khen thưởng năm 2019"). Để trống: lấy năm của ngày quyết định.',
+      },
       periodStart: {
         label: 'Thành tích từ năm',
         description: 'Năm đầu giai đoạn được khen: giai đoạn 2018–2023 ghi 2018.',
@@ -183,7 +193,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, EditorView> = {
       ['title', 'form', 'achievement', 'movement'],
       ['issuer', 'presenter'],
       ['recipients', 'countedCollectives', 'countedIndividuals', 'recipientsNote'],
-      ['decisionNumber', 'decisionDate', 'periodStart', 'periodEnd'],
+      ['decisionNumber', 'decisionDate', 'decisionDatePrecision', 'year'],
+      ['periodStart', 'periodEnd'],
       ['presentedAt'],
       ['awardStatus', 'revokedDate', 'revocationReason'],
       ['collectiveCount', 'individualCount', 'slug'],
@@ -203,6 +214,11 @@ export const CONTENT_TYPE_VIEWS: Record<string, EditorView> = {
       parent: { label: 'Đơn vị cấp trên' },
       children: { label: 'Đơn vị trực thuộc' },
       validFrom: { label: 'Hoạt động từ ngày' },
+      validFromPrecision: {
+        label: 'Độ chính xác của ngày bắt đầu hoạt động',
+        description:
+          'Chỉ biết năm thành lập (ví dụ "thành lập năm 1947"): chọn "Chỉ biết năm" và ghi ngày 01/01 của năm đó.',
+      },
       validTo: {
         label: 'Hoạt động đến ngày',
         description:
@@ -226,7 +242,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, EditorView> = {
     edit: [
       ['name', 'shortName', 'kind', 'level'],
       ['parent', 'children'],
-      ['validFrom', 'validTo', 'successors', 'predecessors'],
+      ['validFrom', 'validFromPrecision', 'validTo'],
+      ['successors', 'predecessors'],
       ['phone', 'email', 'address', 'website'],
       ['slug'],
     ],
@@ -255,15 +272,24 @@ export const COMPONENT_VIEWS: Record<string, EditorView> = {
     mainField: 'name',
     fields: {
       kind: { label: 'Tập thể hay cá nhân' },
-      organization: { label: 'Đơn vị (nếu là tập thể)' },
+      organization: {
+        label: 'Đơn vị (nếu là tập thể)',
+        description:
+          'Khi ghi số lượng: đơn vị mà các tập thể, cá nhân được đếm thuộc về (hoặc thuộc các đơn vị trực thuộc của nó).',
+      },
       official: { label: 'Cán bộ (nếu là cá nhân có trong hệ thống)' },
       name: {
         label: 'Họ tên (nếu chưa có trong danh sách cán bộ)',
         description: 'Chỉ nhập khi không chọn được cán bộ ở ô trên.',
       },
       positionText: { label: 'Chức vụ lúc được khen' },
+      count: {
+        label: 'Số lượng',
+        description:
+          'Tin chỉ nêu số, không nêu tên (ví dụ "20 tập thể xuất sắc cấp cơ sở"): ghi 20 và chọn đơn vị ở ô Đơn vị.',
+      },
     },
-    edit: [['kind'], ['organization', 'official'], ['name', 'positionText']],
+    edit: [['kind'], ['organization', 'official'], ['name', 'positionText', 'count']],
   },
   'media.figure': {
     mainField: 'caption',
@@ -292,10 +318,14 @@ export const COMPONENT_VIEWS: Record<string, EditorView> = {
       organization: { label: 'Tại đơn vị' },
       startDate: { label: 'Từ ngày' },
       endDate: { label: 'Đến ngày', description: 'Để trống nếu còn giữ chức vụ.' },
+      former: {
+        label: 'Đã thôi giữ chức vụ',
+        description: 'Bật khi biết người này đã thôi chức vụ nhưng không rõ ngày thôi.',
+      },
     },
     edit: [
       ['title', 'organization'],
-      ['startDate', 'endDate'],
+      ['startDate', 'endDate', 'former'],
     ],
   },
 };

@@ -11,10 +11,53 @@ import { useSettings } from '../settings';
 type Commendation = {
   documentId: string;
   title: string;
+  form: string;
   year: number | null;
   revoked: boolean;
   direction: 'issued' | 'received';
+  issuer: { documentId: string; name: string } | null;
+  /** A unit's record: the recipients counted in it (all of them when the record's units issued it). */
+  recipients?: { collectives: number; individuals: number };
+  members?: { fullName: string; position: string; unit: string }[];
+  /** A person's record: every position held on the award's dates. */
   positions?: { title: string }[];
+};
+
+/**
+ * One line under the title: form, year, counts, and, with sub-units included, which unit issued it and which of
+ * the record's people received it (the unit of the page is not always the one concerned).
+ */
+const useDetails = (withUnits: boolean) => {
+  const { formatMessage } = useIntl();
+  return (entry: Commendation) =>
+    [
+      formatMessage({ id: `${PLUGIN_ID}.form.${entry.form}`, defaultMessage: entry.form }),
+      entry.year,
+      entry.recipients
+        ? formatMessage(
+            {
+              id: `${PLUGIN_ID}.panel.counts`,
+              defaultMessage: '{collectives} collectives, {individuals} individuals',
+            },
+            entry.recipients
+          )
+        : null,
+      withUnits && entry.issuer
+        ? formatMessage(
+            { id: `${PLUGIN_ID}.panel.issuer`, defaultMessage: 'issued by {unit}' },
+            { unit: entry.issuer.name }
+          )
+        : null,
+      ...(withUnits ? (entry.members ?? []) : []).map(
+        (member) => `${member.fullName} (${member.position}, ${member.unit})`
+      ),
+      ...(entry.positions ?? []).map((position) => position.title),
+      entry.revoked
+        ? formatMessage({ id: `${PLUGIN_ID}.panel.revoked`, defaultMessage: 'revoked' })
+        : null,
+    ]
+      .filter((part) => part !== null && part !== '')
+      .join(' · ');
 };
 
 const awardLink = (awardType: string, documentId: string) =>
@@ -24,12 +67,15 @@ const CommendationList = ({
   entries,
   empty,
   awardType,
+  withUnits = false,
 }: {
   entries: Commendation[];
   empty: string;
   awardType: string;
-}) =>
-  entries.length === 0 ? (
+  withUnits?: boolean;
+}) => {
+  const details = useDetails(withUnits);
+  return entries.length === 0 ? (
     <Typography variant="pi" textColor="neutral600">
       {empty}
     </Typography>
@@ -42,19 +88,14 @@ const CommendationList = ({
               {entry.title}
             </Typography>
           </Link>
-          <Typography variant="pi" textColor="neutral600">
-            {[
-              entry.year,
-              ...(entry.positions ?? []).map((p) => p.title),
-              entry.revoked ? '×' : null,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
+          <Typography variant="pi" textColor="neutral600" tag="p">
+            {details(entry)}
           </Typography>
         </li>
       ))}
     </Flex>
   );
+};
 
 /** The edit view's locale, so titles and names come in the language being edited. */
 const localeParam = (locale: string) => (locale ? `&locale=${encodeURIComponent(locale)}` : '');
@@ -89,12 +130,14 @@ const UnitCommendations = ({ documentId, awardType, locale }: ListProps) => {
         entries={received}
         empty={t('insights.panel.none', 'None')}
         awardType={awardType}
+        withUnits={withSubUnits}
       />
       <Typography variant="sigma">{t('insights.panel.issued', 'Issued')}</Typography>
       <CommendationList
         entries={issued}
         empty={t('insights.panel.none', 'None')}
         awardType={awardType}
+        withUnits={withSubUnits}
       />
       <Link to={`/plugins/${PLUGIN_ID}/report/${documentId}`}>
         <Typography variant="omega">
