@@ -1,19 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
 import { isRecord, type DocumentMiddleware } from '../rules/document-params';
+import { WRITE_ACTIONS } from '../rules/write-transaction';
 import { searchTypeOf } from './documents';
 import { syncDocument } from './indexer';
-
-/** Every Document Service action that can change what is published. */
-const WRITES = new Set([
-  'create',
-  'update',
-  'delete',
-  'clone',
-  'publish',
-  'unpublish',
-  'discardDraft',
-]);
 
 const documentIdOf = (params: unknown, result: unknown): string | undefined => {
   if (isRecord(params) && typeof params.documentId === 'string') return params.documentId;
@@ -30,7 +20,7 @@ export const searchIndexRule =
   async (ctx, next) => {
     const result = await next();
     const type = searchTypeOf(ctx.uid);
-    if (!type || !WRITES.has(ctx.action)) return result;
+    if (!type || !WRITE_ACTIONS.has(ctx.action)) return result;
     const documentId = documentIdOf(ctx.params, result);
     if (documentId) await syncDocument(strapi, type, documentId);
     return result;
