@@ -1,18 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-import { createStrapi } from '@strapi/strapi';
 import { adminSession } from '../helpers/admin';
+import { openBrowser, screenshot, serveBuiltApp } from '../helpers/browser';
 import { http } from '../helpers/strapi';
 
 /**
  * The admin panel in Debian's Chromium: log in, the homepage widget, the Insights page and the views column of
  * the article list. Needs the built admin panel (`npm run build`); screenshots go to tests/artifacts/.
  */
-const appDir = path.join(__dirname, '..', '..');
-const artifacts = path.join(appDir, 'tests', 'artifacts');
 const TU_SON = 'Hội LHPN thành phố Từ Sơn triển khai nhiệm vụ công tác Hội năm 2024';
 
 let app: Core.Strapi;
@@ -21,14 +17,7 @@ let page: Page;
 let baseUrl: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html')))
-    throw new Error('No admin build: run `npm run build` first');
-  fs.mkdirSync(artifacts, { recursive: true });
-  app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  app.server.mount();
-  await new Promise<void>((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  const address = app.server.httpServer.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ app, baseUrl } = await serveBuiltApp());
   await adminSession(app);
 
   const [article] = (
@@ -58,18 +47,7 @@ beforeAll(async () => {
     },
   });
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 2200, height: 1000 }, locale: 'vi-VN' });
-  page.setDefaultTimeout(30_000);
+  ({ browser, page } = await openBrowser({ width: 2200, height: 1000 }));
 }, 120_000);
 
 afterAll(async () => {
@@ -77,8 +55,7 @@ afterAll(async () => {
   await app?.destroy();
 });
 
-const shot = (name: string) =>
-  page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+const shot = (name: string) => screenshot(page, name);
 
 describe('admin panel in Chromium', () => {
   it('logs in and shows the "most viewed this week" widget on the homepage', async () => {

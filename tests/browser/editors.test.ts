@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { createStrapi } from '@strapi/strapi';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import { EDITOR_ROLE } from '../../src/bootstrap/editor-role';
+import { appDir, openBrowser, screenshot, serveBuiltApp } from '../helpers/browser';
 import { http } from '../helpers/strapi';
 
 /**
@@ -15,8 +15,6 @@ import { http } from '../helpers/strapi';
  * list with its views. Every screen on the way is checked for English labels and help texts. Needs the built
  * admin panel (`npm run build`); screenshots go to tests/artifacts/, page timings to the test output.
  */
-const appDir = path.join(__dirname, '..', '..');
-const artifacts = path.join(appDir, 'tests', 'artifacts');
 const fixtures = path.join(appDir, 'tests', 'browser', 'fixtures');
 const EMAIL = 'bientap@test.local';
 const PASSWORD = 'Bien-tap-123';
@@ -95,8 +93,7 @@ let english: Set<string>;
 const timings: Record<string, number> = {};
 const englishSeen: Record<string, string[]> = {};
 
-const shot = (name: string) =>
-  page.screenshot({ path: path.join(artifacts, `editors-${name}.png`), fullPage: true });
+const shot = (name: string) => screenshot(page, `editors-${name}`);
 
 /**
  * Runs in the page: its visible text nodes and input placeholders. Screen-reader-only text (Strapi's visually
@@ -179,14 +176,7 @@ const savedDocumentId = async () => {
 };
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html')))
-    throw new Error('No admin build: run `npm run build` first');
-  fs.mkdirSync(artifacts, { recursive: true });
-  app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  app.server.mount();
-  await new Promise<void>((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  const address = app.server.httpServer.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ app, baseUrl } = await serveBuiltApp());
   english = englishStrings(app);
 
   // A view this week, so the homepage widget has a row to show.
@@ -208,12 +198,7 @@ beforeAll(async () => {
       roles: [role.id],
     });
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-  page.setDefaultTimeout(30_000);
+  ({ browser, page } = await openBrowser({ width: 1440, height: 900 }));
 }, 180_000);
 
 afterAll(async () => {

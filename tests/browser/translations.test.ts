@@ -1,18 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
-import { createStrapi } from '@strapi/strapi';
 import { TRANSLATOR_ROLE } from '../../src/bootstrap/translator-role';
+import { openBrowser, screenshot, serveBuiltApp } from '../helpers/browser';
 import { http } from '../helpers/strapi';
 
 /**
  * A translator ("Biên dịch viên") in Chromium: finds an outdated English article on the Translations page, opens
  * it, reads the changed Vietnamese paragraph, updates the English text and sees the translation become current.
  */
-const appDir = path.join(__dirname, '..', '..');
-const artifacts = path.join(appDir, 'tests', 'artifacts');
 const email = 'translator-browser@test.local';
 const password = 'Translator-pass-123';
 const tag = Math.random().toString(36).slice(2, 8);
@@ -28,14 +24,7 @@ let baseUrl: string;
 let documentId: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html')))
-    throw new Error('No admin build: run `npm run build` first');
-  fs.mkdirSync(artifacts, { recursive: true });
-  app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
-  app.server.mount();
-  await new Promise<void>((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
-  const address = app.server.httpServer.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ app, baseUrl } = await serveBuiltApp());
 
   const role = await app.service('admin::role').findOne({ code: TRANSLATOR_ROLE.code });
   if (!(await app.db.query('admin::user').findOne({ where: { email } })))
@@ -76,12 +65,7 @@ beforeAll(async () => {
     },
   });
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-  page.setDefaultTimeout(30_000);
+  ({ browser, page } = await openBrowser({ width: 1440, height: 900 }));
 }, 120_000);
 
 afterAll(async () => {
@@ -89,8 +73,7 @@ afterAll(async () => {
   await app?.destroy();
 });
 
-const shot = (name: string) =>
-  page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+const shot = (name: string) => screenshot(page, name);
 
 describe('a translator in Chromium', () => {
   it('finds the outdated English article on the Translations page', async () => {
