@@ -61,6 +61,7 @@ type Entry = {
   recipients: { collectives: number; individuals: number };
   positions?: { title: string; unit: { documentId: string } | null }[];
   members: { official: string; position: string }[];
+  receivingUnits: { documentId: string; name: string; count: number | null }[];
 };
 type Body = {
   data: Entry[];
@@ -236,6 +237,22 @@ describe('counted recipients', () => {
     ).toMatchObject({ direction: 'received', recipients: { collectives: 5, individuals: 0 } });
     // No commune can claim them: the article does not say which.
     expect(listed(await commendations('commune', ALL))).not.toContain(ids.countedInDistrict);
+  });
+
+  it("names which of the record's units received an award as a collective, sub-units included", async () => {
+    const district = await commendations('district', '?include=descendants&pageSize=100');
+    expect(entry(district, 'periodOnly')?.receivingUnits).toEqual([
+      { documentId: ids.commune2, name: expect.stringMatching(/^commune2 /), count: null },
+    ]);
+    expect(entry(district, 'countedInDistrict')?.receivingUnits).toEqual([
+      { documentId: ids.district, name: expect.stringMatching(/^district /), count: 5 },
+    ]);
+    // A typed-in collective is no unit of the record; the named commune is.
+    expect(entry(district, 'typedCollective')?.receivingUnits).toEqual([
+      expect.objectContaining({ documentId: ids.commune, count: null }),
+    ]);
+    // Counted collectives are not the district's own without its sub-units: nobody is named.
+    expect(entry(await commendations('district'), 'countedInDistrict')).toBeUndefined();
   });
 
   it('a collective may be a typed name; the award counts it among its recipients', async () => {

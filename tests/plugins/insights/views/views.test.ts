@@ -511,6 +511,65 @@ describe('most viewed', () => {
     }
   });
 
+  it('takes in the articles of the sub-units, at any depth, only when asked (include=descendants)', async () => {
+    const units = app.documents('api::organization.organization');
+    const unit = async (name: string, level: 'district' | 'commune' | 'branch', parent?: string) =>
+      (
+        await units.create({
+          locale: 'vi',
+          data: {
+            name: `${name} ${Math.random().toString(36).slice(2, 6)}`,
+            kind: 'womens_union',
+            level,
+            parent,
+          },
+        })
+      ).documentId;
+    const district = await unit('Hội LHPN huyện', 'district');
+    const commune = await unit('Hội LHPN xã', 'commune', district);
+    const branch = await unit('Chi hội ấp', 'branch', commune);
+    const other = await unit('Hội LHPN huyện khác', 'district');
+    const article = async (title: string, organization: string) =>
+      (
+        await articles().create({
+          locale: 'vi',
+          status: 'published',
+          data: { title, organization },
+        })
+      ).documentId;
+    const own = await article('Tin của huyện', district);
+    const fromBranch = await article('Tin của chi hội', branch);
+    const elsewhere = await article('Tin của huyện khác', other);
+    for (const documentId of [own, fromBranch, elsewhere])
+      await hit({ type: 'article', documentId }, visitorAgent());
+
+    const ranked = async (query: string) => {
+      const res = await http(app).get(`/api/insights/views/top?period=all&limit=100&${query}`);
+      expect(res.status).toBe(200);
+      return res.body.data.map((entry: { documentId: string }) => entry.documentId).sort();
+    };
+    expect(await ranked(`organization=${district}`)).toEqual([own]);
+    expect(await ranked(`organization=${district}&include=descendants`)).toEqual(
+      [own, fromBranch].sort()
+    );
+    expect(await ranked(`organization=${commune}&include=descendants`)).toEqual([fromBranch]);
+    const graph = await graphql(
+      app,
+      'query($unit: ID) { topViewed(period: all, organization: $unit, include: ["descendants"], limit: 100) { documentId } }',
+      { unit: district }
+    );
+    expect(
+      graph.body.data.topViewed.map((entry: { documentId: string }) => entry.documentId).sort()
+    ).toEqual([own, fromBranch].sort());
+    const admin = await adminSession(app);
+    const fromPanel = await http(app)
+      .get(`/insights/views/top?period=all&limit=100&organization=${district}&include=descendants`)
+      .set('Authorization', admin);
+    expect(fromPanel.status).toBe(200);
+    expect(fromPanel.body.meta.include).toEqual(['descendants']);
+    expect(fromPanel.body.data).toHaveLength(2);
+  });
+
   it('leaves out unpublished documents', async () => {
     const documentId = await publishedArticle();
     for (let i = 0; i < 50; i += 1) await hit({ type: 'article', documentId }, visitorAgent());
@@ -528,6 +587,8 @@ describe('most viewed', () => {
     ['type=page', /type must be one of/],
     ['locale=xx', /Unknown locale/],
     ['organization=../x', /organization must be a documentId/],
+    ['include=descendants', /include widens an organization filter/],
+    ['include=everything&organization=abc', /include must be one of: descendants, predecessors/],
     ['colour=red', /Unknown query field/],
   ])('refuses %s', async (query, message) => {
     const res = await http(app).get(`/api/insights/views/top?${query}`);

@@ -25,7 +25,7 @@ export type Person = { documentId: string; fullName: string; positions: Position
 export type RecipientRow = {
   kind: string;
   count: number | null;
-  unit: string | null;
+  unit: Ref;
   person: string | null;
 };
 export type AwardRow = {
@@ -50,6 +50,8 @@ export type DayRange = { start: string; end: string };
 export type Direction = 'issued' | 'received';
 export type Relation = 'issued' | 'collective' | 'individual_member' | 'counted';
 export type Member = { official: string; fullName: string; position: string; unit: string };
+/** A unit of the record that received an award as a collective, or where `count` collectives received it. */
+export type ReceivingUnit = { documentId: string; name: string; count: number | null };
 export type Scope = { units: Set<string>; subUnits: boolean };
 export type Filters = {
   from?: number;
@@ -100,17 +102,22 @@ const receivedIn = (award: AwardRow, scope: Scope, people: Map<string, Person>) 
   const range = rangeOf(award);
   const relations = new Set<Relation>();
   const members: Member[] = [];
+  const units: ReceivingUnit[] = [];
   let collectives = 0;
   let individuals = 0;
   for (const recipient of award.recipients) {
-    const inScope = recipient.unit !== null && scope.units.has(recipient.unit);
-    if (recipient.count !== null && inScope) {
+    const unit =
+      recipient.unit !== null && scope.units.has(recipient.unit.documentId) ? recipient.unit : null;
+    if (recipient.count !== null && unit) {
       if (recipient.kind === 'individual') individuals += recipient.count;
-      else if (scope.subUnits) collectives += recipient.count;
-      else continue;
+      else if (scope.subUnits) {
+        collectives += recipient.count;
+        units.push({ ...unit, count: recipient.count });
+      } else continue;
       relations.add('counted');
-    } else if (recipient.kind === 'collective' && inScope) {
+    } else if (recipient.kind === 'collective' && unit) {
       collectives += 1;
+      units.push({ ...unit, count: null });
       relations.add('collective');
     } else if (recipient.kind === 'individual' && recipient.person) {
       const person = people.get(recipient.person);
@@ -128,7 +135,7 @@ const receivedIn = (award: AwardRow, scope: Scope, people: Map<string, Person>) 
       });
     }
   }
-  return { relations, members, collectives, individuals };
+  return { relations, members, units, collectives, individuals };
 };
 
 export const matches = (filters: Filters, award: AwardRow) => {
@@ -173,6 +180,8 @@ export const entryOf = (award: AwardRow, scope: Scope, people: Map<string, Perso
     direction,
     relations,
     members: received.members,
+    /** Which of the record's units received it as collectives (which sub-unit, when sub-units are in). */
+    receivingUnits: received.units,
     // Issued: every recipient of the decision; received: those in the record's units.
     recipients: issued
       ? { collectives: award.collectiveCount, individuals: award.individualCount }

@@ -71,6 +71,7 @@ export const registerViewsGraphql = (strapi: Core.Strapi) => {
                 period: nexus.arg({ type: 'InsightsPeriod' }),
                 locale: nexus.stringArg(),
                 organization: nexus.idArg(),
+                include: nexus.list(nexus.nonNull(nexus.stringArg())),
                 limit: nexus.intArg(),
               },
               resolve: async (_parent: unknown, args: Record<string, unknown>) => {

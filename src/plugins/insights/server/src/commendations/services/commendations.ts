@@ -271,6 +271,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         kind: `r.${t.recipient(award.recipientKind)}`,
         count: `r.${t.recipient(award.recipientCount)}`,
         unit: 'u.document_id',
+        unitName: `u.${t.unit(unit.name)}`,
         person: 'p.document_id',
       });
     const byAward = new Map<number, RecipientRow[]>();
@@ -279,7 +280,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const recipient = {
         kind: text(r.kind) ?? '',
         count: integer(r.count),
-        unit: text(r.unit),
+        unit: refOf({ documentId: r.unit, name: r.unitName }, 'name'),
         person: text(r.person),
       };
       byAward.set(id, [...(byAward.get(id) ?? []), recipient]);
@@ -366,6 +367,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     forUnits,
     viewsOf,
+
+    /** The unit and, as asked, its sub-tree and the units merged into it (a ranking's unit filter). */
+    async unitsOf(root: string, include: Include) {
+      return [...((await unitSets([root], include)).get(root) ?? [root])];
+    },
 
     async forUnit(query: CommendationQuery, locale: string) {
       await assertUnitExists(query.unit);

@@ -70,8 +70,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Published documents of a type that belong to a unit (its unitField relation). */
-    async documentIdsOfUnit(uid: UID.ContentType, locale: string, unit: string) {
+    /** 400 unless the type has a unit to filter by, 404 unless the unit exists (a ranking's unit filter). */
+    async assertUnitFilter(uid: UID.ContentType, unit: string) {
       if (!unitField(uid)) {
         throw new errors.ValidationError(
           `${uid.split('.').pop()} has no organization to filter by`,
@@ -84,7 +84,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ) {
         throw new errors.NotFoundError(`No organization "${unit}"`);
       }
-      return documentIdsOfUnits(uid, locale, [unit]);
     },
 
     /** Trackable types whose entries belong to a unit (have the unitField relation). */
