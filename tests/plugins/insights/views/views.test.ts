@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import type { Core } from '@strapi/strapi';
 
 import { adminSession } from '../../../helpers/admin';
-import { bootStrapi, graphql, http } from '../../../helpers/strapi';
+import { bootStrapi, databaseQuiet, graphql, http } from '../../../helpers/strapi';
 
 let app: Core.Strapi;
 bootStrapi((booted) => ({ app } = booted));
@@ -379,6 +379,25 @@ describe('bad hits are refused and store nothing', () => {
     expect(res.status).toBe(status);
     expect(res.body.error.message).toMatch(message);
     expect(await storedRows()).toEqual(before);
+  });
+});
+
+describe('round trips', () => {
+  it('writes a counted hit with the published check, the mark and one upsert per table (one for both on PostgreSQL)', async () => {
+    const documentId = await publishedArticle();
+    await databaseQuiet(app, 100);
+    const statements: string[] = [];
+    const note = (query: { sql: string }) => statements.push(query.sql.trim());
+    app.db.connection.on('query', note);
+    try {
+      const res = await hit({ type: 'article', documentId }, visitorAgent());
+      expect(res.body.data).toEqual({ counted: true, views: 1 });
+    } finally {
+      app.db.connection.off('query', note);
+    }
+    const data = statements.filter((sql) => !/^(begin|commit|savepoint|release)\b/i.test(sql));
+    expect(data).toHaveLength(app.db.dialect.client === 'postgres' ? 3 : 4);
+    expect(statements.filter((sql) => /^begin\b/i.test(sql))).toHaveLength(1);
   });
 });
 

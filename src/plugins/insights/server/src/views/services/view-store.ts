@@ -149,11 +149,16 @@ const incrementsOf = (counted: Set<Hit>) => {
   return increments;
 };
 
-/** One upsert per table with the batch's increments; returns the new totals. */
+/**
+ * The batch's increments as one upsert per table; returns the new totals. PostgreSQL runs both in one statement
+ * (the bucket upsert as a data-modifying WITH, which PostgreSQL finishes after the totals, so every batch locks
+ * totals, then buckets, each in key order); SQLite, which has no such WITH, runs two.
+ */
 const addViews = async (
   trx: Knex,
   increments: Map<string, Increment>,
-  totals: Map<string, number>
+  totals: Map<string, number>,
+  oneStatement: boolean
 ) => {
   if (increments.size === 0) return;
   const bucketRows = byKey(
@@ -168,19 +173,21 @@ const addViews = async (
     ]),
     (r) => [r.content_type, r.document_id, r.locale, r.period, r.starts_on].join('\u0000')
   );
-  await trx(BUCKETS)
+  const addBuckets = trx(BUCKETS)
     .insert(bucketRows)
     .onConflict(BUCKET_KEY)
     .merge({ views: trx.raw('??.?? + excluded.??', [BUCKETS, 'views', 'views']) });
+  if (!oneStatement) await addBuckets;
   const totalRows = byKey([...increments.values()], ({ hit }) => keyOf(hit.key)).map(
     ({ hit, n }) => ({ ...row(hit.key), views: n })
   );
-  const returned = await trx(TOTALS)
+  const addTotals = (oneStatement ? trx.with('added_buckets', addBuckets) : trx.queryBuilder())
     .insert(totalRows)
+    .into(TOTALS)
     .onConflict(TOTAL_KEY)
     .merge({ views: trx.raw('??.?? + excluded.??', [TOTALS, 'views', 'views']) })
     .returning(['content_type', 'document_id', 'locale', 'views']);
-  rememberTotals(totals, returned);
+  rememberTotals(totals, await addTotals);
 };
 
 /** Reads the totals of the batch's keys that no upsert returned (nothing counted for them). */
@@ -226,6 +233,7 @@ const hitResults = (
  * them in the same order and cannot deadlock.
  */
 const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
+  const oneStatement = strapi.db.dialect.client === 'postgres';
   // Checked before the transaction: SQLite instances sharing a file deadlock when a transaction that has
   // read must upgrade to write, while one that starts by writing just waits its turn.
   const published = await publishedKeys(
@@ -237,7 +245,7 @@ const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
     const counted = await claimMarks(trx, hits, published, hits[hits.length - 1].now);
     const increments = incrementsOf(counted);
     const totals = new Map<string, number>();
-    await addViews(trx, increments, totals);
+    await addViews(trx, increments, totals, oneStatement);
     await readUncountedTotals(trx, hits, totals);
     return { results: hitResults(hits, published, counted, increments, totals), counted };
   });
