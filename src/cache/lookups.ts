@@ -55,14 +55,11 @@ const forgetOnWrite = (strapi: Core.Strapi, models: string[], forget: () => void
   });
 
 type PermissionService = { findPublicPermissions: () => Promise<unknown[]> };
-type LocaleService = {
-  getDefaultLocale: () => Promise<unknown>;
-  setDefaultLocale: (input: { code: string }) => Promise<unknown>;
-};
+type LocaleService = { getDefaultLocale: () => Promise<unknown> };
 
 /**
  * Wraps users-permissions' `findPublicPermissions` and i18n's `getDefaultLocale` (every caller, Strapi's own
- * included, goes through these services) with the in-memory copies above. Run in register().
+ * included, goes through these services) with the in-memory copies above. Run first in bootstrap.
  */
 export const cacheReadLookups = (strapi: Core.Strapi) => {
   const ttlMs = cacheSettings().ttlSeconds * 1000;
@@ -76,18 +73,9 @@ export const cacheReadLookups = (strapi: Core.Strapi) => {
 
   services.extend('plugin::i18n.locales', (locales: LocaleService) => {
     const defaultLocale = remember(() => locales.getDefaultLocale(), ttlMs);
-    // The default is kept in the core store (i18n's `default_locale`); a locale's own row changes with it.
+    // The default is kept in the core store (i18n's `default_locale`, written by setDefaultLocale); a locale's
+    // own row changes with it.
     forgetOnWrite(strapi, LOCALE_MODELS, defaultLocale.forget);
-    return {
-      ...locales,
-      getDefaultLocale: defaultLocale.get,
-      async setDefaultLocale(input: { code: string }) {
-        try {
-          return await locales.setDefaultLocale(input);
-        } finally {
-          defaultLocale.forget();
-        }
-      },
-    };
+    return { ...locales, getDefaultLocale: defaultLocale.get };
   });
 };
