@@ -128,6 +128,15 @@ export const insightsConfig = () => {
       article: 'api::article.article',
       // meeting: 'api::meeting.meeting',
     },
+    // What a "most viewed" entry shows beside its views, per trackable type; the unit is the type's `organization`
+    // (unitField), shown with its name (commendations.unit.name) and this slug field.
+    rankingCard: {
+      fields: {
+        article: { title: 'title', slug: 'slug', publishedDate: 'publishedDate', cover: 'cover' },
+        // meeting: { title: 'title', slug: 'slug', publishedDate: 'startDate', cover: 'cover' },
+      },
+      unitSlug: 'slug',
+    },
     // Vietnam time: day, week, month and year buckets follow the portal's clock.
     utcOffsetMinutes: 7 * 60,
     commendations,

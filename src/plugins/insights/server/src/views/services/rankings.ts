@@ -13,7 +13,6 @@ export type RankingQuery = {
   include: CommendationQuery['include'];
   limit: number;
 };
-export type RankedEntry = { documentId: string; title: string; slug: string | null; views: number };
 
 /** Most-viewed lists, for REST, GraphQL and the admin panel alike. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -46,14 +45,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         query.limit * 2 + 5,
         among
       );
-      const labels = await documents.labels(
+      const cards = await documents.cards(
         uid,
+        query.type,
         locale,
         ranked.map((r) => r.documentId)
       );
-      const entries: RankedEntry[] = ranked.flatMap((r) => {
-        const label = labels.get(r.documentId);
-        return label ? [{ documentId: r.documentId, ...label, views: r.views }] : [];
+      const entries = ranked.flatMap((r) => {
+        const card = cards.get(r.documentId);
+        return card ? [{ documentId: r.documentId, locale, ...card, views: r.views }] : [];
       });
       return { entries: entries.slice(0, query.limit), locale };
     },
