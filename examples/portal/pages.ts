@@ -45,7 +45,8 @@ export const articlePage = async (api: PortalApi, slug: string) => {
   if (!article) return `<main><h1>Không tìm thấy bài viết</h1></main>`;
   const figures = (article.gallery ?? []).map(
     (figure) =>
-      `<figure><img src="${escapeHtml(figure.image?.url ?? '')}" alt=""><figcaption>${escapeHtml(figure.caption ?? '')}</figcaption></figure>`
+      `<figure>${figure.image ? `<img src="${escapeHtml(figure.image.url ?? '')}" alt="">` : ''}` +
+      `<figcaption>${escapeHtml(figure.caption ?? '')}</figcaption></figure>`
   );
   const meetings = (article.meetings ?? []).map((meeting) => escapeHtml(meeting.title ?? ''));
   return (

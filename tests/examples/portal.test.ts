@@ -32,7 +32,7 @@ const viewsIn = (html: string) => Number(/Số lượt xem: (\d+)/.exec(html)?.[
 it('home page: the latest articles, newest first, with unit, date and views, and the most viewed', async () => {
   const html = await portal.home();
   expect(html).toContain(`<a href="/tin-tuc/${TU_SON_SLUG}">${TU_SON_ARTICLE}</a>`);
-  expect(html).toContain('Hội LHPN thành phố Từ Sơn · 19/1/2024');
+  expect(html).toContain('Hội Liên hiệp Phụ nữ thành phố Từ Sơn · 19/1/2024');
   expect(html.indexOf(TU_SON_ARTICLE)).toBeLessThan(
     html.indexOf('Hội và phong trào 6 tháng đầu năm')
   );
@@ -43,18 +43,23 @@ it('home page: the latest articles, newest first, with unit, date and views, and
   );
 });
 
-it('article page: title, date, views, unit and the meeting it reports', async () => {
+it('article page: title, date, views, unit, photo captions and the meeting it reports', async () => {
   const html = await portal.article(TU_SON_SLUG);
   expect(html).toContain(`<h1>${TU_SON_ARTICLE}</h1>`);
   expect(html).toContain('19/1/2024 Số lượt xem:');
   expect(viewsIn(html)).toBeGreaterThanOrEqual(19);
-  expect(html).toContain('<p>Hội LHPN thành phố Từ Sơn</p>');
+  expect(html).toContain('<p>Hội Liên hiệp Phụ nữ thành phố Từ Sơn</p>');
+  expect(html).toContain(
+    '<figcaption>Toàn cảnh hội nghị triển khai nhiệm vụ công tác năm 2024</figcaption>'
+  );
   expect(html).toMatch(/<h2>Hội nghị<\/h2><ul><li>[^<]*Từ Sơn/);
 });
 
 it('unit page (GraphQL and REST): name, parent, totals and the commendations it issued', async () => {
   const html = await portal.unit('hoi-lhpn-tinh-bac-ninh');
-  expect(html).toContain('<h1>Hội LHPN tỉnh Bắc Ninh</h1>');
+  expect(html).toContain(
+    '<h1>Hội Liên hiệp Phụ nữ tỉnh Bắc Ninh</h1><p>Hội Liên hiệp Phụ nữ Việt Nam</p>'
+  );
   expect(html).toMatch(/Khen tặng: [1-9]\d* /);
   expect(html).toContain(`${BAC_NINH_AWARD} <small>2024 · khen tặng</small>`);
 });
