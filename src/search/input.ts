@@ -6,7 +6,7 @@ import { tokenize } from './fold';
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PAGE_SIZE = 50;
 export const DEFAULT_PAGE_SIZE = 10;
-const MAX_PAGE = 1000;
+export const MAX_PAGE = 1000;
 const PARAMS = ['q', 'type', 'locale', 'page', 'pageSize'];
 
 export type SearchParams = {

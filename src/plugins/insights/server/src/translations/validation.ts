@@ -12,7 +12,8 @@ export type TranslationListQuery = {
   pageSize: number;
 };
 
-const MAX_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
 
 const single = (input: Record<string, unknown>, key: string) => {
   const value = input[key];
@@ -63,6 +64,6 @@ export const parseListQuery = (
     locale: locale === undefined ? undefined : parseLocale(locale),
     states,
     page: positive(single(input, 'page'), 'page', 1),
-    pageSize: positive(single(input, 'pageSize'), 'pageSize', 25, MAX_PAGE_SIZE),
+    pageSize: positive(single(input, 'pageSize'), 'pageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
 };

@@ -6,6 +6,8 @@ import { parseInclude } from '../commendations/validation';
 /** Input rules of the view endpoints. Pure: the controller asks the database what these cannot know. */
 
 export const MAX_DAILY_RANGE_DAYS = 366;
+export const MAX_RANKING_LIMIT = 100;
+export const DEFAULT_RANKING_LIMIT = 10;
 
 const text = (
   input: Record<string, unknown>,
@@ -85,7 +87,13 @@ export const parseRankingQuery = (query: unknown, trackable: string[]) => {
     locale: locale(text(input, 'locale', false)),
     organization,
     include,
-    limit: integerIn(text(input, 'limit', false), 'limit', 1, 100, 10),
+    limit: integerIn(
+      text(input, 'limit', false),
+      'limit',
+      1,
+      MAX_RANKING_LIMIT,
+      DEFAULT_RANKING_LIMIT
+    ),
   };
 };
 
