@@ -50,7 +50,8 @@ describe('an uncached public read', () => {
     });
     expect(body.data?.length).toBeGreaterThan(0);
     expect(sql).toHaveLength(3);
-    expect(sql.filter((q) => /from [`"]articles[`"]/.test(q))).toHaveLength(2);
+    // PostgreSQL names the schema: from "public"."articles".
+    expect(sql.filter((q) => /from ([`"]public[`"]\.)?[`"]articles[`"]/.test(q))).toHaveLength(2);
     expect(sql.filter((q) => /insights_view_totals/.test(q))).toHaveLength(1);
   });
 
