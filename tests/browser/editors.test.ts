@@ -490,8 +490,9 @@ describe('an editor records a whole event in Vietnamese', () => {
       `${baseUrl}/admin/content-manager/collection-types/api::organization.organization/${unit.documentId}?plugins[i18n][locale]=vi`
     );
     const entries = page.getByTestId('insights-commendation');
-    // Issued by the unit itself: listed without sub-units.
-    await entries.filter({ hasText: AWARD }).waitFor();
+    // Issued by the unit itself: listed without sub-units. The panel asks after the whole edit view has loaded:
+    // 27 s after the navigation at load average 18, beyond the page's 30 s default once the award is read.
+    await entries.filter({ hasText: AWARD }).waitFor({ timeout: 90_000 });
     expect(await entries.filter({ hasText: BRANCH_AWARD }).count()).toBe(0);
     await page.getByRole('checkbox', { name: 'Gồm cả đơn vị trực thuộc' }).check();
     const toBranch = entries.filter({ hasText: BRANCH_AWARD });

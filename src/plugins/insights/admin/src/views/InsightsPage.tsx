@@ -154,7 +154,8 @@ const InsightsPage = () => {
                 onChange={setLocale}
               />
             </Grid.Item>
-            <Grid.Item col={3} s={6}>
+            {/* A column: the sub-units box goes under the unit list, not beside it (Grid.Item is a row). */}
+            <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
               <Filter
                 label={t('insights.filters.unit', 'Unit')}
                 value={unit || 'all'}
