@@ -541,8 +541,21 @@ export interface components {
         };
         RankedEntry: {
             documentId: string;
+            locale: string;
             title: string;
             slug: string | null;
+            publishedDate: string | null;
+            cover: {
+                url: string;
+                alternativeText: string | null;
+                width: number | null;
+                height: number | null;
+            } | null;
+            organization: {
+                documentId: string;
+                name: string;
+                slug: string | null;
+            } | null;
             views: number;
         };
         ViewHit: {
@@ -1274,12 +1287,14 @@ export interface operations {
             query?: {
                 /** @description Trackable type name */
                 type?: "article";
-                /** @description Current calendar period, or all time */
-                period?: "day" | "week" | "month" | "year" | "all";
+                /** @description Current calendar period, a rolling window (24h, 7d, 30d), or all time */
+                period?: "day" | "week" | "month" | "year" | "24h" | "7d" | "30d" | "all";
                 /** @description Locale code (default: the default locale, vi) */
                 locale?: string;
                 /** @description Only documents of this unit (documentId) */
                 organization?: string;
+                /** @description Also the unit's sub-tree and/or the units merged into it: comma-separated descendants, predecessors */
+                include?: string;
                 /** @description At most this many entries (1 to 100) */
                 limit?: number;
             };
@@ -1300,9 +1315,10 @@ export interface operations {
                         meta: {
                             type: string;
                             /** @enum {string} */
-                            period: "day" | "week" | "month" | "year" | "all";
+                            period: "day" | "week" | "month" | "year" | "24h" | "7d" | "30d" | "all";
                             locale: string;
                             organization: string | null;
+                            include: ("descendants" | "predecessors")[];
                         };
                     };
                 };

@@ -76,7 +76,7 @@ const filters = (forms: readonly string[]) => [
   localeParam,
 ];
 
-const includeParam = queryParam(
+export const includeParam = queryParam(
   'include',
   `Also the unit's sub-tree and/or the units merged into it: comma-separated ${INCLUDES.join(', ')}`,
   commaList(INCLUDES)

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 import { RANK_PERIODS } from '../clock';
+import { includeParam } from '../commendations/openapi';
+import { INCLUDES } from '../commendations/validation';
 import { insightsConfig } from '../config';
 import {
   count,
@@ -26,8 +28,19 @@ import { DEFAULT_RANKING_LIMIT, MAX_DAILY_RANGE_DAYS, MAX_RANKING_LIMIT } from '
 /** One entry of a ranking (services/rankings.ts RankedEntry). */
 const rankedEntry = object({
   documentId,
+  locale,
   title: text,
   slug: nullable(text),
+  publishedDate: nullable({ type: 'string', format: 'date-time' }),
+  cover: nullable(
+    object({
+      url: text,
+      alternativeText: nullable(text),
+      width: nullable(count),
+      height: nullable(count),
+    })
+  ),
+  organization: nullable(object({ documentId, name: text, slug: nullable(text) })),
   views: count,
 });
 
@@ -68,12 +81,17 @@ export const viewsOpenApi = (strapi: Core.Strapi): OpenApiPart => {
         access: 'public',
         parameters: [
           typeParam,
-          queryParam('period', 'Current calendar period, or all time', {
-            ...oneOfValues(RANK_PERIODS),
-            default: 'week',
-          }),
+          queryParam(
+            'period',
+            'Current calendar period, a rolling window (24h, 7d, 30d), or all time',
+            {
+              ...oneOfValues(RANK_PERIODS),
+              default: 'week',
+            }
+          ),
           localeParam,
           queryParam('organization', 'Only documents of this unit (documentId)', documentId),
+          includeParam,
           queryParam('limit', `At most this many entries (1 to ${MAX_RANKING_LIMIT})`, {
             ...integer(1, MAX_RANKING_LIMIT),
             default: DEFAULT_RANKING_LIMIT,
@@ -86,6 +104,7 @@ export const viewsOpenApi = (strapi: Core.Strapi): OpenApiPart => {
             period: oneOfValues(RANK_PERIODS),
             locale,
             organization: nullable(documentId),
+            include: { type: 'array', items: oneOfValues(INCLUDES) },
           }),
         }),
         errors: [400],
