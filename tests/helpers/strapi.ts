@@ -69,6 +69,8 @@ export const fullAccessToken = async (
 
 export type Booted = { app: Core.Strapi; token: string };
 
+const BOOT_TIMEOUT_MS = 240_000;
+
 /**
  * The boot block of an integration test file: starts the app before the file's tests and hands it, with a
  * full-access API token, to `ready` (which keeps them in the file's variables and makes fixtures); after the
@@ -80,14 +82,15 @@ export const bootStrapi = (
   cleanup: () => Promise<unknown> = async () => undefined
 ) => {
   let app: Core.Strapi | undefined;
+  // A run's first boot imports the seed (and a PostgreSQL one creates every table): longer than a test's minute.
   beforeAll(async () => {
     app = await startStrapi();
     await ready({ app, token: await fullAccessToken(app) });
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await cleanup();
     await stopStrapi(app);
-  });
+  }, BOOT_TIMEOUT_MS);
   return {
     async restart() {
       await stopStrapi(app);
