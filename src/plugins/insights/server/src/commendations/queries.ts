@@ -185,7 +185,8 @@ export type RecordQuery = Filters & { include: Include };
 
 /**
  * The CTEs of the records of units, ending in `entry(root, award_id, direction, collectives, individuals,
- * rel_issued, rel_collective, rel_member, rel_counted)`: one row per award and root, with what it counts there and how it relates.
+ * rel_issued, rel_collective, rel_member, rel_counted)`: one row per award and root, with what it counts there
+ * and how it relates.
  * `placed(root, award_id, recipient_id, …)` holds each person recipient with the positions that place them.
  */
 export const unitRecordCtes = (
