@@ -21,8 +21,8 @@ import type { Filters, Sort } from './records';
 import { id, join, raw, sql, type Sql } from './sql';
 import { columnOf, linkOf, tableOf, targetOf, type Link } from './tables';
 
-export type Include = ('descendants' | 'predecessors')[];
-export type Listing = { sort: Sort; page: number; pageSize: number };
+type Include = ('descendants' | 'predecessors')[];
+type Listing = { sort: Sort; page: number; pageSize: number };
 
 /** Tables and columns behind the configured types and fields (tables.ts), as quoted identifiers. */
 const resolve = (strapi: Core.Strapi) => {
@@ -174,14 +174,18 @@ const positionJoins = (t: Tables, locale: string) => {
     LEFT JOIN ${pu.table} lpu ON ${pu.from('lpu')} = pos.id`;
 };
 
-/** Recipient rows `r` of awards through component rows `c` (with the recipient's order). */
-const recipientJoin = (t: Tables, recipientId: Sql) => {
+/** The awards' component rows `c` of a recipient (with the recipient's order), of the `only` awards if given. */
+const componentJoin = (t: Tables, recipientId: Sql, only?: number[]) => {
   const c = t.awardRecipients;
   return sql`JOIN ${c.table} c ON ${c.to('c')} = ${recipientId} AND ${c.on('c')}
-    JOIN ${t.recipients} r ON r.id = ${c.to('c')}`;
+    ${onlyAwards(c.from('c'), only)}`;
 };
 
-export type RecordQuery = Filters & { include: Include };
+/** Restricts to the `only` awards, when given: the details of a page start from its awards. */
+const onlyAwards = (column: Sql, only?: number[]) =>
+  only ? sql`AND ${column} IN (${inList(only)})` : raw('');
+
+type UnitFilters = Filters & { include: Include };
 
 /**
  * The CTEs of the records of units, ending in `entry(root, award_id, direction, collectives, individuals,
@@ -192,7 +196,7 @@ export type RecordQuery = Filters & { include: Include };
 export const unitRecordCtes = (
   strapi: Core.Strapi,
   roots: string[],
-  query: RecordQuery,
+  query: UnitFilters,
   locale: string,
   only?: number[]
 ) => {
@@ -209,11 +213,12 @@ export const unitRecordCtes = (
   return sql`WITH RECURSIVE ${scopeCtes(t, roots, query.include)},
     issued (root, award_id) AS (
       SELECT s.root, ${t.issuer.from('li')} FROM scope s
-      JOIN ${t.issuer.table} li ON ${t.issuer.to('li')} = s.unit_id),
+      JOIN ${t.issuer.table} li ON ${t.issuer.to('li')} = s.unit_id
+        ${onlyAwards(t.issuer.from('li'), only)}),
     unit_recipient (root, award_id, recipient_id) AS (
-      SELECT s.root, ${c.from('c')}, r.id FROM scope s
+      SELECT s.root, ${c.from('c')}, ${ru.from('lu')} FROM scope s
       JOIN ${ru.table} lu ON ${ru.to('lu')} = s.unit_id
-      ${recipientJoin(t, ru.from('lu'))}),
+      ${componentJoin(t, ru.from('lu'), only)}),
     held (root, person, full_name, position_order, title, unit_id, position_id) AS (
       SELECT s.root, o.document_id, ${t.person('o', person.name)}, ${t.personPositions.order('pc')},
         ${t.position('pos', person.positionTitle)}, s.unit_id, pos.id
@@ -223,7 +228,8 @@ export const unitRecordCtes = (
       SELECT DISTINCT h.root, ${c.from('c')}, r.id, ${c.order('c')}, h.person FROM held h
       JOIN ${t.people} ro ON ro.document_id = h.person
       JOIN ${rp.table} lp ON ${rp.to('lp')} = ro.id
-      ${recipientJoin(t, rp.from('lp'))}
+      ${componentJoin(t, rp.from('lp'), only)}
+      JOIN ${t.recipients} r ON r.id = ${rp.from('lp')}
       WHERE ${kind} = 'individual'),
     reached (award_id) AS (
       SELECT award_id FROM issued UNION SELECT award_id FROM unit_recipient
@@ -277,7 +283,7 @@ export const personRecordCtes = (
   return sql`WITH reached (award_id) AS (
       SELECT ${c.from('c')} FROM ${t.people} ro
       JOIN ${rp.table} lp ON ${rp.to('lp')} = ro.id
-      ${recipientJoin(t, rp.from('lp'))}
+      ${componentJoin(t, rp.from('lp'), only)}
       WHERE ro.document_id = ${official}),
     ${awardCte(t, locale, query, only)},
     entry (root, award_id, direction, collectives, individuals, rel_issued, rel_collective, rel_member,
@@ -292,11 +298,12 @@ export const unitSets = (strapi: Core.Strapi, roots: string[], include: Include)
     SELECT root, unit FROM unit_set ORDER BY root, unit`;
 
 /** Per root, direction, form and year: the decisions and recipients (the totals and the report fold these). */
-export const groups = (ctes: Sql) => sql`${ctes}
-  SELECT e.root, e.direction, a.form, a.year, COUNT(*) AS decisions,
+const grouped = raw(`SELECT e.root, e.direction, a.form, a.year, COUNT(*) AS decisions,
     SUM(e.collectives) AS collectives, SUM(e.individuals) AS individuals
   FROM entry e JOIN award a ON a.id = e.award_id
-  GROUP BY e.root, e.direction, a.form, a.year ORDER BY e.root, a.year, a.form, e.direction`;
+  GROUP BY e.root, e.direction, a.form, a.year`);
+
+export const groups = (ctes: Sql) => sql`${ctes} ${grouped} ORDER BY root, year, form, direction`;
 
 /** Undated awards last either way; equal days by documentId. */
 const orderBy = (sort: Sort, forms: readonly string[]) => {
@@ -317,8 +324,40 @@ const orderBy = (sort: Sort, forms: readonly string[]) => {
   return orders[sort];
 };
 
-/** One page of each root's record, in order, with what the answer shows of each award. */
-export const page = (
+/** What the answer shows of each award of a page, after what it counts in the record. */
+const PAGE_COLUMNS = [
+  'root',
+  'award_id',
+  'direction',
+  'collectives',
+  'individuals',
+  'rel_issued',
+  'rel_collective',
+  'rel_member',
+  'rel_counted',
+  'document_id',
+  'form',
+  'year',
+  'day',
+  'collective_count',
+  'individual_count',
+  'title',
+  'slug',
+  'decision_number',
+  'decision_date',
+  'decision_date_precision',
+  'award_status',
+  'issuer_id',
+  'issuer_name',
+  'row_rank',
+];
+const GROUP_COLUMNS = ['root', 'direction', 'form', 'year', 'collectives', 'individuals'];
+
+/**
+ * In one query (the record's CTEs run once): the grouped counts of each root's record (`part` 'group', with
+ * `decisions`), then one page of it, in order (`part` 'page').
+ */
+export const recordQuery = (
   strapi: Core.Strapi,
   ctes: Sql,
   listing: Listing,
@@ -328,8 +367,11 @@ export const page = (
   const { award, unit } = t.names;
   const first = (listing.page - 1) * listing.pageSize;
   const issuer = t.issuer;
-  return sql`${ctes}
-    SELECT * FROM (
+  const columns = (names: string[], from: string) =>
+    raw(PAGE_COLUMNS.map((c) => (names.includes(c) ? `${from}.${c}` : `NULL AS ${c}`)).join(', '));
+  return sql`${ctes},
+    grouped AS (${grouped}),
+    ranked AS (
       SELECT e.*, a.document_id, a.form, a.year, a.day, a.collective_count, a.individual_count,
         ${t.award('w', 'title')} AS title, ${t.award('w', 'slug')} AS slug,
         ${t.award('w', 'decisionNumber')} AS decision_number,
@@ -340,9 +382,12 @@ export const page = (
         ROW_NUMBER() OVER (PARTITION BY e.root ORDER BY ${orderBy(listing.sort, forms)}) AS row_rank
       FROM entry e JOIN award a ON a.id = e.award_id JOIN ${t.awards} w ON w.id = a.id
       LEFT JOIN ${issuer.table} li ON ${issuer.from('li')} = a.id
-      LEFT JOIN ${t.units} iu ON iu.id = ${issuer.to('li')}) ranked
-    WHERE row_rank > ${first} AND row_rank <= ${first + listing.pageSize}
-    ORDER BY root, row_rank`;
+      LEFT JOIN ${t.units} iu ON iu.id = ${issuer.to('li')})
+    SELECT 'group' AS part, ${columns(GROUP_COLUMNS, 'g')}, g.decisions FROM grouped g
+    UNION ALL
+    SELECT 'page', ${columns(PAGE_COLUMNS, 'p')}, NULL FROM ranked p
+    WHERE p.row_rank > ${first} AND p.row_rank <= ${first + listing.pageSize}
+    ORDER BY part, root, row_rank, year, form, direction`;
 };
 
 /** The people of these awards' entries who count in the record, each with the first position placing them. */

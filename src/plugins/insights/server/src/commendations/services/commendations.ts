@@ -7,9 +7,9 @@ import { formsOf } from '../model';
 import {
   groups,
   members,
-  page,
   personRecordCtes,
   positionsOf,
+  recordQuery,
   unitRecordCtes,
   unitSets,
 } from '../queries';
@@ -97,9 +97,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * the database; the details of the page (members) are read for the page's awards only.
    */
   const recordsOf = async (ctes: (only?: number[]) => Sql, listing: Listing) => {
-    const counted = byRoot(await rows(groups(ctes())), groupOf);
+    const answer = await rows(recordQuery(strapi, ctes(), listing, formsOf(strapi)));
+    const counted = byRoot(
+      answer.filter((row) => row.part === 'group'),
+      groupOf
+    );
     const pageRows = byRoot(
-      await rows(page(strapi, ctes(), listing, formsOf(strapi))),
+      answer.filter((row) => row.part === 'page'),
       (row) => row
     );
     const ids = [...new Set([...pageRows.values()].flat().map((row) => Number(row.award_id)))];
