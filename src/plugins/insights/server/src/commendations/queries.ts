@@ -79,11 +79,8 @@ const tablesOf = (strapi: Core.Strapi) => {
 
 const inList = (values: (string | number)[]) => join(values.map((value) => sql`${value}`));
 
-/**
- * `unit_set(root, unit)`: each root with the units its record covers (document ids), one recursive walk for all
- * roots; `scope(root, unit_id)`: their rows in every locale (link tables hold row ids).
- */
-const scopeCtes = (t: Tables, roots: string[], include: Include) => {
+/** `unit_set(root, unit)`: each root with the units its record covers (document ids), one walk for all roots. */
+const unitSetCte = (t: Tables, roots: string[], include: Include) => {
   const edges = [
     // A sub-unit is below its parent; a unit merged into another is below its successor.
     ...(include.includes('descendants') ? [t.parent] : []),
@@ -98,9 +95,24 @@ const scopeCtes = (t: Tables, roots: string[], include: Include) => {
           JOIN ${t.units} child ON child.id = e.down`;
   return sql`unit_set (root, unit) AS (
       SELECT u.document_id, u.document_id FROM ${t.units} u WHERE u.document_id IN (${inList(roots)})
-      ${walk}),
-    scope (root, unit_id) AS (
-      SELECT s.root, u.id FROM unit_set s JOIN ${t.units} u ON u.document_id = s.unit)`;
+      ${walk})`;
+};
+
+/** A unit row of a root's record: the root's index among the roots asked for, and the row's id. */
+export type ScopeRow = { root: number; unitId: number };
+
+/**
+ * `scope(root, unit_id)`: the unit rows of each root's record (every locale: link tables hold row ids), as
+ * literal rows (whole numbers read from the database), so the planner knows how few they are and reads the link
+ * tables through their indexes.
+ */
+const scopeCte = (scope: ScopeRow[]) => {
+  const rows = scope
+    .filter((row) => Number.isSafeInteger(row.root) && Number.isSafeInteger(row.unitId))
+    .map((row) => `(${row.root}, ${row.unitId})`);
+  return raw(
+    `scope (root, unit_id) AS (${rows.length === 0 ? 'SELECT 0, 0 WHERE 1 = 0' : `VALUES ${rows.join(', ')}`})`
+  );
 };
 
 /**
@@ -195,7 +207,7 @@ type UnitFilters = Filters & { include: Include };
  */
 export const unitRecordCtes = (
   strapi: Core.Strapi,
-  roots: string[],
+  scope: ScopeRow[],
   query: UnitFilters,
   locale: string,
   only?: number[]
@@ -210,7 +222,7 @@ export const unitRecordCtes = (
   const c = t.awardRecipients;
   // A number of collectives is among the unit's sub-units: it counts only when the record includes them.
   const countedKinds = subUnits ? raw('1 = 1') : sql`${kind} = 'individual'`;
-  return sql`WITH RECURSIVE ${scopeCtes(t, roots, query.include)},
+  return sql`WITH ${scopeCte(scope)},
     issued (root, award_id) AS (
       SELECT s.root, ${t.issuer.from('li')} FROM scope s
       JOIN ${t.issuer.table} li ON ${t.issuer.to('li')} = s.unit_id
@@ -293,9 +305,12 @@ export const personRecordCtes = (
 };
 
 /** The units of each root's record. */
-export const unitSets = (strapi: Core.Strapi, roots: string[], include: Include) =>
-  sql`WITH RECURSIVE ${scopeCtes(tablesOf(strapi), roots, include)}
-    SELECT root, unit FROM unit_set ORDER BY root, unit`;
+export const unitSets = (strapi: Core.Strapi, roots: string[], include: Include) => {
+  const t = tablesOf(strapi);
+  return sql`WITH RECURSIVE ${unitSetCte(t, roots, include)}
+    SELECT s.root, s.unit, u.id AS unit_id FROM unit_set s JOIN ${t.units} u ON u.document_id = s.unit
+    ORDER BY s.root, s.unit, u.id`;
+};
 
 /** Per root, direction, form and year: the decisions and recipients (the totals and the report fold these). */
 const grouped = raw(`SELECT e.root, e.direction, a.form, a.year, COUNT(*) AS decisions,

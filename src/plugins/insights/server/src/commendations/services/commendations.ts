@@ -12,6 +12,7 @@ import {
   recordQuery,
   unitRecordCtes,
   unitSets,
+  type ScopeRow,
 } from '../queries';
 import {
   paginationOf,
@@ -123,16 +124,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** The units of each root's record. */
+  /**
+   * The units of each root's record (document ids), and their rows as the record's queries name them: by the
+   * root's index in `roots` (the queries answer rows by that index).
+   */
   const unitsOf = async (roots: string[], include: Include) => {
-    const sets = byRoot(await rows(unitSets(strapi, roots, include)), (row) => String(row.unit));
-    return (root: string) => sets.get(root) ?? [];
+    const found = await rows(unitSets(strapi, roots, include));
+    const sets = byRoot(found, (row) => String(row.unit));
+    const scope: ScopeRow[] = found.map((row) => ({
+      root: roots.indexOf(String(row.root)),
+      unitId: Number(row.unit_id),
+    }));
+    return { scope, units: (root: string) => [...new Set(sets.get(root) ?? [])] };
   };
 
-  /** Each root's record, all of it counted and grouped, with one page of its entries. */
+  /** Each root's record, all of it counted and grouped, with one page of its entries, and its units. */
   const entriesOf = async (roots: string[], query: RecordQuery, locale: string) => {
+    const { scope, units } = await unitsOf(roots, query.include);
     const record = await recordsOf(
-      (only) => unitRecordCtes(strapi, roots, query, locale, only),
+      (only) => unitRecordCtes(strapi, scope, query, locale, only),
       query
     );
     const memberRows =
@@ -169,21 +179,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         recipients: { collectives: number(row.collectives), individuals: number(row.individuals) },
       };
     };
-    return roots.map((root) => ({
-      groups: record.counted.get(root) ?? [],
-      data: (record.pageRows.get(root) ?? []).map(entryOf),
+    return roots.map((root, index) => ({
+      groups: record.counted.get(String(index)) ?? [],
+      data: (record.pageRows.get(String(index)) ?? []).map(entryOf),
+      units: units(root),
     }));
   };
 
   /** One page of each root's record (in the order of roots), with totals over all of it, and its units. */
-  const forUnits = async (roots: string[], query: RecordQuery, locale: string) => {
-    const units = await unitsOf(roots, query.include);
-    return (await entriesOf(roots, query, locale)).map(({ groups: counted, data }, index) => ({
+  const forUnits = async (roots: string[], query: RecordQuery, locale: string) =>
+    (await entriesOf(roots, query, locale)).map(({ groups: counted, data, units }) => ({
       data,
-      meta: { units: units(roots[index]).length, ...recordMeta(counted, query) },
-      units: units(roots[index]),
+      meta: { units: units.length, ...recordMeta(counted, query) },
+      units,
     }));
-  };
 
   const assertUnitExists = async (documentId: string) => {
     if (
@@ -291,11 +300,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? query.include
         : [...query.include, 'descendants'];
       const roots = scopes.map((row) => String(row.documentId));
-      const ctes = unitRecordCtes(strapi, roots, { ...query, include }, locale);
+      const { scope } = await unitsOf(roots, include);
+      const ctes = unitRecordCtes(strapi, scope, { ...query, include }, locale);
       const counted = byRoot(await rows(groups(ctes)), groupOf);
       return scopes.map((row, index) => ({
         unit: { documentId: String(row.documentId), name: String(row[unit.name] ?? '') },
-        rows: reportRows(counted.get(roots[index]) ?? [], excluded()),
+        rows: reportRows(counted.get(String(index)) ?? [], excluded()),
       }));
     },
   };
