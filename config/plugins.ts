@@ -4,6 +4,7 @@ import proxyaddr from 'proxy-addr';
 
 import { uploadedFileServing } from '../src/media/files';
 import { clientErrorStatusPlugin } from '../src/graphql/error-status';
+import { filterOperandsPlugin } from '../src/graphql/filter-operands';
 import { formatGraphqlError } from '../src/graphql/format-error';
 import { graphqlValidationRules, queryCostPlugin } from '../src/security/graphql-limits';
 import { redisUrl } from './cache';
@@ -127,6 +128,15 @@ export const insightsConfig = () => {
       article: 'api::article.article',
       // meeting: 'api::meeting.meeting',
     },
+    // What a "most viewed" entry shows beside its views, per trackable type; the unit is the type's `organization`
+    // (unitField), shown with its name (commendations.unit.name) and this slug field.
+    rankingCard: {
+      fields: {
+        article: { title: 'title', slug: 'slug', publishedDate: 'publishedDate', cover: 'cover' },
+        // meeting: { title: 'title', slug: 'slug', publishedDate: 'startDate', cover: 'cover' },
+      },
+      unitSlug: 'slug',
+    },
     // Vietnam time: day, week, month and year buckets follow the portal's clock.
     utcOffsetMinutes: 7 * 60,
     commendations,
@@ -226,7 +236,12 @@ const config = (): Core.Config.Plugin => {
           // The parser stops at this many tokens: a huge document (300 aliases) costs a few microseconds, not the
           // standard validation's walk over every pair of fields, which runs before the alias and cost rules.
           parseOptions: { maxTokens: limits.maxTokens },
-          plugins: [queryCostPlugin(limits), clientErrorStatusPlugin],
+          // Filters are held to REST's operand rules (between takes two values, …) before any resolver reads them.
+          plugins: [
+            queryCostPlugin(limits),
+            filterOperandsPlugin(() => strapi),
+            clientErrorStatusPlugin,
+          ],
           // CORS is the app's strapi::cors allow-list (config/middlewares.ts); the plugin's own would answer any Origin.
           cors: false,
         },

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { applyEditorViews } from './bootstrap/content-manager-views';
 import { enforceEditorRole } from './bootstrap/editor-role';
 import { closeResponseCache, purgeOnSideWrites, purgeOnWriteRule } from './cache';
+import { cacheReadLookups } from './cache/lookups';
 import { absoluteMediaUrlsInGraphql } from './media/urls';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
@@ -66,6 +67,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    cacheReadLookups(strapi);
     registerReadinessRoute(strapi);
     purgeOnSideWrites(strapi);
     strapi.db.lifecycles.subscribe({

@@ -1,19 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 export const FALLBACK_PARAM = 'fallbackLocale';
 
-const refuse = (ctx: Parameters<Core.MiddlewareHandler>[0], message: string) => {
-  ctx.status = 400;
-  ctx.body = {
-    data: null,
-    error: {
-      status: 400,
-      name: 'ValidationError',
-      message,
-      details: { param: FALLBACK_PARAM },
-    },
-  };
-};
+const refusal = (message: string) => new errors.ValidationError(message, { param: FALLBACK_PARAM });
 
 /**
  * `fallbackLocale=vi` on a REST read (`/api/...`) or a GraphQL request (`/graphql?fallbackLocale=vi`): taken out of
@@ -26,9 +16,9 @@ export default (_config: unknown, _ctx: { strapi: Core.Strapi }): Core.Middlewar
     if (fallback === undefined || !(ctx.path.startsWith('/api/') || ctx.path === '/graphql'))
       return next();
     if (ctx.method !== 'GET' && ctx.path !== '/graphql')
-      return refuse(ctx, `${FALLBACK_PARAM} is for reads`);
+      throw refusal(`${FALLBACK_PARAM} is for reads`);
     if (typeof fallback !== 'string' || !/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(fallback))
-      return refuse(ctx, `${FALLBACK_PARAM} must be one locale code`);
+      throw refusal(`${FALLBACK_PARAM} must be one locale code`);
     ctx.query = rest;
     ctx.state.fallbackLocale = fallback;
     return next();

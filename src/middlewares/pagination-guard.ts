@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 import { isRecord } from '../rules/document-params';
 
@@ -21,19 +22,11 @@ export default (_config: unknown, _ctx: { strapi: Core.Strapi }): Core.Middlewar
         ? Object.entries(pagination)
         : [['', pagination]];
       const bad = entries.find(([key, value]) => badValue(key, value));
-      if (bad) {
-        ctx.status = 400;
-        ctx.body = {
-          data: null,
-          error: {
-            status: 400,
-            name: 'ValidationError',
-            message: `Invalid pagination[${bad[0]}]: ${INTEGER_KEYS.join(', ')} take whole numbers, withCount true or false`,
-            details: { param: 'pagination', key: bad[0] },
-          },
-        };
-        return;
-      }
+      if (bad)
+        throw new errors.ValidationError(
+          `Invalid pagination[${bad[0]}]: ${INTEGER_KEYS.join(', ')} take whole numbers, withCount true or false`,
+          { param: 'pagination', key: bad[0] }
+        );
     }
     await next();
   };

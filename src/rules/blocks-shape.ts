@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
 import { asWriteCall, isRecord, type DocumentMiddleware } from './document-params';
-import { fieldErrorDetails, visitFields } from './field-walk';
+import { fieldError, visitFields } from './field-walk';
 
 /** Deepest nesting of nodes a body may have (lists in lists are the only deep shape the editor makes). */
 const MAX_DEPTH = 12;
@@ -26,15 +25,15 @@ const INLINE: Readonly<Record<string, NodeShape>> = {
     children: null,
     check: (node) =>
       typeof node.text !== 'string'
-        ? 'a text node needs a string `text`'
+        ? 'một nút chữ cần `text` là chuỗi'
         : TEXT_MARKS.every((mark) => isBooleanOrAbsent(node[mark]))
           ? null
-          : 'text marks are booleans',
+          : 'định dạng chữ (bold, italic, ...) là true hoặc false',
   },
   link: {
     keys: ['type', 'url', 'children'],
     children: 'text',
-    check: (node) => (typeof node.url === 'string' ? null : 'a link needs a string `url`'),
+    check: (node) => (typeof node.url === 'string' ? null : 'một liên kết cần `url` là chuỗi'),
   },
 };
 
@@ -51,22 +50,22 @@ const BLOCKS: Readonly<Record<string, NodeShape>> = {
     check: (node) =>
       typeof node.level === 'number' && [1, 2, 3, 4, 5, 6].includes(node.level)
         ? null
-        : 'a heading level is 1 to 6',
+        : 'cấp đề mục là từ 1 đến 6',
   },
   code: {
     keys: ['type', 'language', 'children'],
     children: 'text',
-    check: (node) => (isStringOrAbsent(node.language) ? null : 'a code language is a string'),
+    check: (node) => (isStringOrAbsent(node.language) ? null : 'ngôn ngữ của khối mã là chuỗi'),
   },
   list: {
     keys: ['type', 'format', 'indentLevel', 'children'],
     children: 'list',
     check: (node) =>
       node.format !== 'ordered' && node.format !== 'unordered'
-        ? 'a list format is ordered or unordered'
+        ? 'kiểu danh sách là ordered hoặc unordered'
         : node.indentLevel === undefined || Number.isInteger(node.indentLevel)
           ? null
-          : 'a list indentLevel is a whole number',
+          : 'indentLevel của danh sách là số nguyên',
   },
   image: {
     keys: ['type', 'image', 'children'],
@@ -74,7 +73,7 @@ const BLOCKS: Readonly<Record<string, NodeShape>> = {
     check: (node) =>
       isRecord(node.image) && typeof node.image.url === 'string'
         ? null
-        : 'an image block needs an `image` with a `url`',
+        : 'một khối ảnh cần `image` có `url`',
   },
 };
 
@@ -93,25 +92,25 @@ const problemIn = (
   path: string[],
   depth: number
 ): { path: string[]; message: string } | null => {
-  if (depth > MAX_DEPTH) return { path, message: `nodes nest deeper than ${MAX_DEPTH} levels` };
+  if (depth > MAX_DEPTH) return { path, message: `các nút lồng nhau quá ${MAX_DEPTH} cấp` };
   if (!isRecord(node) || typeof node.type !== 'string')
-    return { path, message: 'must be a node object with a `type`' };
+    return { path, message: 'phải là một nút (object) có `type`' };
   const shape = Object.prototype.hasOwnProperty.call(shapes, node.type)
     ? shapes[node.type]
     : undefined;
   if (!shape)
     return {
       path,
-      message: `a node of type "${node.type}" is not allowed here (${Object.keys(shapes).join(', ')})`,
+      message: `không dùng được nút loại "${node.type}" ở đây (chỉ: ${Object.keys(shapes).join(', ')})`,
     };
   const unknown = Object.keys(node).find((key) => !shape.keys.includes(key));
   if (unknown !== undefined)
-    return { path, message: `unknown key "${unknown}" on a ${node.type} node` };
+    return { path, message: `nút ${node.type} không có khóa "${unknown}"` };
   const own = shape.check?.(node);
   if (own) return { path, message: own };
   if (!shape.children) return null;
   if (!Array.isArray(node.children) || (node.children.length === 0 && node.type !== 'list-item')) {
-    return { path, message: `a ${node.type} node needs a non-empty \`children\` array` };
+    return { path, message: `nút ${node.type} cần mảng \`children\` không rỗng` };
   }
   for (const [index, child] of node.children.entries()) {
     const problem = problemIn(
@@ -128,7 +127,7 @@ const problemIn = (
 /** The first problem with a blocks value, or null; null and an empty body are fine (the field is optional). */
 const blocksProblem = (value: unknown, path: string[]) => {
   if (value === null) return null;
-  if (!Array.isArray(value)) return { path, message: 'must be an array of blocks' };
+  if (!Array.isArray(value)) return { path, message: 'phải là một mảng các khối (blocks)' };
   for (const [index, block] of value.entries()) {
     const problem = problemIn(block, BLOCKS, [...path, String(index)], 1);
     if (problem) return problem;
@@ -150,11 +149,10 @@ export const blocksShapeRule =
     visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
       if (attribute.type !== 'blocks') return;
       const problem = blocksProblem(value, path);
+      // On the field itself, so the admin panel shows it there; where inside the body, in the message.
+      const inside = problem?.path.slice(path.length).join('.');
       if (problem)
-        throw new errors.ValidationError(
-          `${problem.path.join('.')}: ${problem.message}`,
-          fieldErrorDetails(problem.path, problem.message)
-        );
+        throw fieldError(path, inside ? `${problem.message} (tại ${inside})` : problem.message);
     });
     return next();
   };

@@ -38,6 +38,17 @@ const documentsIn = async (
   return rows.map(({ documentId }) => documentId);
 };
 
+/**
+ * The read's `fields` with `locale` added: entries of a fallback read come from two locales, so each must carry
+ * its own (the views plugin's `viewCount` is per locale, and reads a missing locale as the request's).
+ */
+const withLocaleField = (params: Record<string, unknown>) => {
+  const { fields } = params;
+  const listed = typeof fields === 'string' ? fields.split(',') : fields;
+  if (!Array.isArray(listed) || listed.includes('locale')) return params;
+  return { ...params, fields: [...listed, 'locale'] };
+};
+
 const isContentType = (strapi: Core.Strapi, value: unknown): value is UID.ContentType =>
   typeof value === 'string' && value in strapi.contentTypes;
 
@@ -129,6 +140,7 @@ export const fallbackReadRule =
       throw new errors.ValidationError(`Unknown locale "${read.fallback}"`, {
         param: 'fallbackLocale',
       });
+    const asked = withLocaleField(params);
     const served = async <T>(result: T): Promise<T> => {
       const entries = (Array.isArray(result) ? result : [result]).filter(isRecord);
       for (const entry of entries) entry.servedLocale = String(entry.locale ?? read.locale);
@@ -136,11 +148,13 @@ export const fallbackReadRule =
       return result;
     };
     if (ctx.action === 'findOne') {
-      const found = await next();
       const { documentId } = params;
-      if (found || typeof documentId !== 'string') return served(found);
+      if (typeof documentId !== 'string') return served(await next());
+      ctx.params = { ...asked, documentId };
+      const found = await next();
+      if (found) return served(found);
       return served(
-        await strapi.documents(ctx.uid).findOne({ ...params, documentId, locale: read.fallback })
+        await strapi.documents(ctx.uid).findOne({ ...asked, documentId, locale: read.fallback })
       );
     }
     const translated = await documentsIn(strapi, ctx.uid, read.locale, read.status);
@@ -148,7 +162,7 @@ export const fallbackReadRule =
       $or: [{ locale: read.locale }, { locale: read.fallback, documentId: { $notIn: translated } }],
     };
     ctx.params = {
-      ...params,
+      ...asked,
       locale: '*',
       filters: params.filters ? { $and: [params.filters, either] } : either,
     };

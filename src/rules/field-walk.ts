@@ -1,3 +1,4 @@
+import { errors } from '@strapi/utils';
 import type { Core, Schema } from '@strapi/strapi';
 
 import { isRecord } from './document-params';
@@ -66,7 +67,18 @@ export const visitFields = (
   }
 };
 
-/** A ValidationError body that names the field, in the shape Strapi's own validators use. */
-export const fieldErrorDetails = (path: string[], message: string) => ({
-  errors: [{ path, message, name: 'ValidationError' }],
-});
+/**
+ * A refusal of one field's value, in Vietnamese: the admin panel shows `details.errors[]` (Strapi's validators'
+ * shape) under the field at `path`; the top-level message names the field by its API path for API clients.
+ * `message` is written to follow the field's name ("không được để trống").
+ */
+export const fieldError = (path: string[], message: string) =>
+  new errors.ValidationError(`${path.join('.')}: ${message}`, {
+    errors: [
+      {
+        path,
+        message: `${message.charAt(0).toUpperCase()}${message.slice(1)}`,
+        name: 'ValidationError',
+      },
+    ],
+  });

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
 import { asWriteCall, isRecord, type DocumentMiddleware } from './document-params';
-import { fieldErrorDetails, visitFields } from './field-walk';
+import { fieldError, visitFields } from './field-walk';
 
 /** Fields stored as text or JSON, where PostgreSQL refuses a NUL character (SQLite would keep it). */
 const TEXT_LIKE = new Set([
@@ -40,12 +39,8 @@ export const noNulTextRule =
     const call = asWriteCall(ctx);
     if (!call || !call.uid.startsWith('api::')) return next();
     visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
-      if (TEXT_LIKE.has(attribute.type) && containsNul(value)) {
-        throw new errors.ValidationError(
-          `${path.join('.')} must not contain a NUL character`,
-          fieldErrorDetails(path, 'must not contain a NUL character')
-        );
-      }
+      if (TEXT_LIKE.has(attribute.type) && containsNul(value))
+        throw fieldError(path, 'không được chứa ký tự NUL (ký tự mã 0, thường do dán từ tệp khác)');
     });
     return next();
   };

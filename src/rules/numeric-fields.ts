@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
 import { asWriteCall, type DocumentMiddleware } from './document-params';
-import { fieldErrorDetails, visitFields } from './field-walk';
+import { fieldError, visitFields } from './field-walk';
 
 /** PostgreSQL's `integer` (what Strapi makes of an `integer` attribute); beyond it the database would fail. */
 const INT_MIN = -2_147_483_648;
@@ -23,7 +22,7 @@ const integer = (value: unknown): Outcome => {
     number >= INT_MIN &&
     number <= INT_MAX
     ? { ok: true, value: number }
-    : { ok: false, expected: `a whole number between ${INT_MIN} and ${INT_MAX}` };
+    : { ok: false, expected: `số nguyên từ ${INT_MIN} đến ${INT_MAX}, viết bằng chữ số` };
 };
 
 const bigInteger = (value: unknown): Outcome => {
@@ -33,14 +32,16 @@ const bigInteger = (value: unknown): Outcome => {
     CANONICAL_INTEGER.test(text) &&
     BigInt(text) >= BIGINT_MIN &&
     BigInt(text) <= BIGINT_MAX;
-  return fits ? { ok: true, value: text } : { ok: false, expected: 'a whole number (64-bit)' };
+  return fits
+    ? { ok: true, value: text }
+    : { ok: false, expected: 'số nguyên (64 bit), viết bằng chữ số' };
 };
 
 const decimal = (value: unknown): Outcome => {
   const number = typeof value === 'string' && CANONICAL_DECIMAL.test(value) ? Number(value) : value;
   return typeof number === 'number' && Number.isFinite(number)
     ? { ok: true, value: number }
-    : { ok: false, expected: 'a finite number' };
+    : { ok: false, expected: 'một số, viết bằng chữ số (dấu chấm thập phân)' };
 };
 
 const CHECKS: Readonly<Record<string, (value: unknown) => Outcome>> = {
@@ -65,11 +66,7 @@ export const numericFieldsRule =
       if (!check || value === null || value === undefined) return;
       const outcome = check(value);
       if (outcome.ok) return replace(outcome.value);
-      const field = path.join('.');
-      throw new errors.ValidationError(
-        `${field} must be ${outcome.expected}`,
-        fieldErrorDetails(path, `must be ${outcome.expected}`)
-      );
+      throw fieldError(path, `phải là ${outcome.expected}`);
     });
     return next();
   };

@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 
 import { asWriteCall, type DocumentMiddleware } from './document-params';
-import { fieldErrorDetails, visitFields, type Attribute } from './field-walk';
+import { fieldError, visitFields, type Attribute } from './field-walk';
 
 const TEXT_TYPES = new Set(['string', 'text', 'richtext']);
 
@@ -23,13 +22,8 @@ export const requiredTextRule =
     const call = asWriteCall(ctx);
     if (!call || !call.uid.startsWith('api::')) return next();
     visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
-      if (isRequiredText(attribute) && typeof value === 'string' && BLANK.test(value)) {
-        const field = path.join('.');
-        throw new errors.ValidationError(
-          `${field}: không được để trống`,
-          fieldErrorDetails(path, 'Không được để trống')
-        );
-      }
+      if (isRequiredText(attribute) && typeof value === 'string' && BLANK.test(value))
+        throw fieldError(path, 'không được để trống');
     });
     return next();
   };

@@ -32,11 +32,22 @@ const createEntries = (knex: Knex) =>
     });
   });
 
-const columns = WORD_COLUMNS.join(', ');
-const values = (row: string) => WORD_COLUMNS.map((column) => `${row}.${column}`).join(', ');
+/**
+ * The locale and type of an entry as one word of the full-text index (type, "x", the locale's UTF-8 in hex: a
+ * single token whatever the locale code holds), so that FTS5 filters and counts without reading the entries.
+ */
+export const scopeToken = (type: string, locale: string) =>
+  `${type}x${Buffer.from(locale, 'utf8').toString('hex')}`;
+export const SCOPE = 'scope';
+const SCOPE_SQL = `content_type || 'x' || hex(locale)`;
+
+const FTS_COLUMNS = [...WORD_COLUMNS, SCOPE];
+const columns = FTS_COLUMNS.join(', ');
+const values = (row: string) => FTS_COLUMNS.map((column) => `${row}.${column}`).join(', ');
 
 /** FTS5 keeps marks (the exact columns need them); prefixes up to 3 letters are indexed for the last word. */
 const SQLITE_INDEX = [
+  `ALTER TABLE ${ENTRIES} ADD COLUMN ${SCOPE} TEXT GENERATED ALWAYS AS (${SCOPE_SQL}) VIRTUAL`,
   `CREATE VIRTUAL TABLE ${FTS} USING fts5(${columns}, content='${ENTRIES}', content_rowid='id',
     tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')`,
   `CREATE TRIGGER ${ENTRIES}_ai AFTER INSERT ON ${ENTRIES} BEGIN
@@ -60,19 +71,31 @@ const POSTGRES_INDEX = [
   `CREATE INDEX ${ENTRIES}_document_gin ON ${ENTRIES} USING gin (document)`,
 ];
 
+/** Tables of an earlier layout (before FTS5 held the scope word): made again and refilled at start. */
+const isCurrent = (knex: Knex, engine: Engine) =>
+  engine === 'sqlite' ? knex.schema.hasColumn(FTS, SCOPE) : Promise.resolve(true);
+
+/** Any key both instances agree on: PostgreSQL's advisory locks are one integer space per database. */
+const CREATION_LOCK = 5_370_011;
+
 /**
- * Creates the search tables when missing (at every start, before anything is written); true when it created
- * them, so that the caller fills the index from the content already stored.
+ * Creates the search tables when missing or of an earlier layout (at every start, before anything is written);
+ * true when it created them, so that the caller fills the index from the content already stored. On PostgreSQL
+ * instances starting at once on a new database take turns (an advisory lock held to the end of the transaction):
+ * the second finds the tables made and leaves them.
  */
-export const ensureSearchTables = async (knex: Knex, engine: Engine): Promise<boolean> => {
-  if (await knex.schema.hasTable(ENTRIES)) return false;
-  await knex.transaction(async (trx) => {
+export const ensureSearchTables = (knex: Knex, engine: Engine): Promise<boolean> =>
+  knex.transaction(async (trx) => {
+    if (engine === 'postgres') await trx.raw('SELECT pg_advisory_xact_lock(?)', [CREATION_LOCK]);
+    if (await trx.schema.hasTable(ENTRIES)) {
+      if (await isCurrent(trx, engine)) return false;
+      for (const table of [FTS, ENTRIES, TERMS]) await trx.schema.dropTableIfExists(table);
+    }
     await createEntries(trx);
     for (const statement of engine === 'postgres' ? POSTGRES_INDEX : SQLITE_INDEX)
       await trx.raw(statement);
     await trx.schema.createTable(TERMS, (table) => {
       table.string('term', MAX_TERM_LENGTH).primary();
     });
+    return true;
   });
-  return true;
-};

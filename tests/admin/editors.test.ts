@@ -223,6 +223,62 @@ describe('refusals reach the editor in Vietnamese, on the field', () => {
   });
 });
 
+describe('input-shape guards answer in Vietnamese, on the field', () => {
+  const refusal = async (uid: string, data: Record<string, unknown>) => {
+    const editor = await login(EDITOR_ROLE.code);
+    const res = await http(app).post(cm(uid)).set('Authorization', editor).send(data);
+    expect(res.status).toBe(400);
+    return res.body.error;
+  };
+
+  it.each([
+    [
+      'a number spelled with a space',
+      { termStartYear: ' 2030' },
+      ['termStartYear'],
+      /^Phải là số nguyên/,
+    ],
+    [
+      'a number too big for the database',
+      { sessionNumber: 3_000_000_000 },
+      ['sessionNumber'],
+      /^Phải là số nguyên từ -2147483648 đến 2147483647/,
+    ],
+    [
+      'a NUL character in a text',
+      { location: 'Hội trường\u0000 xã' },
+      ['location'],
+      /^Không được chứa ký tự NUL/,
+    ],
+  ])('refuses %s', async (_, fields, path, message) => {
+    const error = await refusal('api::meeting.meeting', {
+      title: `Hội nghị ${unique()}`,
+      kind: 'congress',
+      extended: false,
+      ...fields,
+    });
+    // API clients: the field's API name first, then the reason.
+    expect(error.message).toMatch(new RegExp(`^${path.join('.')}: [a-zà-ỹ]`));
+    expect(error.details.errors).toEqual([
+      expect.objectContaining({ path, message: expect.stringMatching(message) }),
+    ]);
+  });
+
+  it('refuses a body that is not Strapi blocks on the body field, saying where', async () => {
+    const error = await refusal(ARTICLE, {
+      title: `Tin ${unique()}`,
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 5 }] }],
+    });
+    expect(error.details.errors).toEqual([
+      expect.objectContaining({
+        path: ['body'],
+        message: 'Một nút chữ cần `text` là chuỗi (tại 0.children.0)',
+      }),
+    ]);
+    expect(error.message).toBe('body: một nút chữ cần `text` là chuỗi (tại 0.children.0)');
+  });
+});
+
 describe('the article list sorted by views', () => {
   it('orders the whole list by views in the list locale, page after page, with the filters kept', async () => {
     const editor = await login(EDITOR_ROLE.code);

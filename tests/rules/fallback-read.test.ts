@@ -153,6 +153,31 @@ describe('fallback reads (locale=en&fallbackLocale=vi)', () => {
     expect(res.body.data.article).toEqual({ title: `Bài chưa dịch ${tag}`, servedLocale: 'vi' });
   });
 
+  it('each entry carries the views of the locale it is served in, whatever fields are asked', async () => {
+    const hit = (documentId: string, locale: string, agent: string) =>
+      http(app)
+        .post('/api/insights/views')
+        .set('user-agent', `Mozilla/5.0 (X11; Linux x86_64) Firefox/${agent}`)
+        .send({ type: 'article', documentId, locale })
+        .expect(200);
+    await hit(ids.viOnly, 'vi', '120.0');
+    await hit(ids.viOnly, 'vi', '121.0');
+    await hit(ids.translated, 'en', '122.0');
+    for (const fields of ['fields[0]=title', 'fields[0]=title&fields[1]=locale', '']) {
+      const views = Object.fromEntries(
+        (await list(`locale=en&fallbackLocale=vi&${fields}`)).map((entry) => [
+          entry.documentId,
+          (entry as Served & { viewCount: number }).viewCount,
+        ])
+      );
+      expect(views).toMatchObject({ [ids.viOnly]: 2, [ids.translated]: 1 });
+    }
+    const one = await http(app).get(
+      `/api/articles/${ids.viOnly}?locale=en&fallbackLocale=vi&fields[0]=title`
+    );
+    expect(one.body.data).toMatchObject({ servedLocale: 'vi', viewCount: 2 });
+  });
+
   it('refuses a bad fallback with a 400', async () => {
     expect((await http(app).get('/api/articles?locale=en&fallbackLocale=zz')).status).toBe(400);
     expect((await http(app).get('/api/articles?locale=en&fallbackLocale[0]=vi')).status).toBe(400);

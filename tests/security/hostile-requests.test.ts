@@ -318,16 +318,36 @@ describe('GraphQL fragments', () => {
 });
 
 describe('GraphQL errors', () => {
-  it('an internal error reaches the caller as a bare "Internal server error"', async () => {
-    // `between` with one bound reaches knex, which throws an assertion with its own message.
-    const res = await graphql(
+  it('filter operands follow the REST rules: between takes two values, at any depth', async () => {
+    for (const bounds of ['["a"]', '["a", "b", "c"]']) {
+      const res = await graphql(
+        app,
+        `{ articles(filters: { title: { between: ${bounds} } }) { title } }`
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0]).toMatchObject({
+        message: expect.stringMatching(/filters\[title\]\[\$between\] takes exactly two values/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    const viaVariables = await graphql(
       app,
-      '{ articles(filters: { title: { between: ["a"] } }) { title } }'
+      'query ($at: [DateTime]) { articles(filters: { publishedDate: { between: $at } }) { title } }',
+      { at: ['2020-01-01T00:00:00Z'] }
     );
-    expect(res.body.errors).toEqual([
-      { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-    ]);
-    expect(JSON.stringify(res.body)).not.toMatch(/whereBetween|Assertion/);
+    expect(viaVariables.status).toBe(400);
+    const nested = await graphql(
+      app,
+      '{ organizations { name children(filters: { name: { between: ["a"] } }) { name } } }'
+    );
+    expect(nested.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(nested.body)).not.toMatch(/INTERNAL_SERVER_ERROR|whereBetween/);
+    const fine = await graphql(
+      app,
+      '{ articles(filters: { publishedDate: { between: ["2000-01-01T00:00:00Z", "2100-01-01T00:00:00Z"] }, title: { containsi: "hội" } }) { title } }'
+    );
+    expect(fine.status).toBe(200);
+    expect(fine.body.data.articles.length).toBeGreaterThan(0);
   });
 
   it('keeps the message of errors meant for the caller', async () => {

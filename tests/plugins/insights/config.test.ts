@@ -13,6 +13,12 @@ const valid = () => ({
     formLabels: { medal: 'Huy chương', recognition_certificate: 'Giấy chứng nhận' },
   },
   translations: { types: { article: 'api::article.article' }, ignoredFields: ['slug'] },
+  rankingCard: {
+    fields: {
+      article: { title: 'title', slug: 'slug', publishedDate: 'publishedDate', cover: 'cover' },
+    },
+    unitSlug: 'slug',
+  },
 });
 const check = (value: unknown) => () => Reflect.apply(config.validator, config, [value]);
 
@@ -41,6 +47,24 @@ describe('insights configuration (pure)', () => {
       /formLabels must map forms to labels/,
     ],
     ['no translations section', { translations: undefined }, /translations/],
+    ['no ranking card', { rankingCard: undefined }, /rankingCard needs fields/],
+    [
+      'a trackable type without card fields',
+      { trackableTypes: { article: 'api::article.article', meeting: 'api::meeting.meeting' } },
+      /rankingCard.fields.meeting.title must be a field name/,
+    ],
+    [
+      'a blank cover field',
+      {
+        rankingCard: {
+          fields: {
+            article: { title: 'title', slug: 'slug', publishedDate: 'publishedDate', cover: '' },
+          },
+          unitSlug: 'slug',
+        },
+      },
+      /rankingCard.fields.article.cover must be a field name/,
+    ],
     [
       'ignored fields that are not names',
       { translations: { types: {}, ignoredFields: [''] } },

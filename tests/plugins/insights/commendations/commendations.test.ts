@@ -4,6 +4,26 @@ import { adminSession } from '../../../helpers/admin';
 import { bootStrapi, databaseQuiet, graphql, http } from '../../../helpers/strapi';
 
 let app: Core.Strapi;
+
+/**
+ * The database queries of a request, and its answer. The request runs once unmeasured first: the instance's
+ * remembered lookups (public permissions, default locale: src/cache/lookups.ts) are read again once they expire,
+ * and that read belongs to no record.
+ */
+const countQueries = async <T>(request: () => PromiseLike<T>) => {
+  await request();
+  await databaseQuiet(app);
+  let n = 0;
+  const listen = () => (n += 1);
+  app.db.connection.on('query', listen);
+  try {
+    const res = await request();
+    return { n, res };
+  } finally {
+    app.db.connection.off('query', listen);
+  }
+};
+
 const ids: Record<string, string> = {};
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -61,6 +81,7 @@ type Entry = {
   recipients: { collectives: number; individuals: number };
   positions?: { title: string; unit: { documentId: string } | null }[];
   members: { official: string; position: string }[];
+  receivingUnits: { documentId: string; name: string; count: number | null }[];
 };
 type Body = {
   data: Entry[];
@@ -236,6 +257,22 @@ describe('counted recipients', () => {
     ).toMatchObject({ direction: 'received', recipients: { collectives: 5, individuals: 0 } });
     // No commune can claim them: the article does not say which.
     expect(listed(await commendations('commune', ALL))).not.toContain(ids.countedInDistrict);
+  });
+
+  it("names which of the record's units received an award as a collective, sub-units included", async () => {
+    const district = await commendations('district', '?include=descendants&pageSize=100');
+    expect(entry(district, 'periodOnly')?.receivingUnits).toEqual([
+      { documentId: ids.commune2, name: expect.stringMatching(/^commune2 /), count: null },
+    ]);
+    expect(entry(district, 'countedInDistrict')?.receivingUnits).toEqual([
+      { documentId: ids.district, name: expect.stringMatching(/^district /), count: 5 },
+    ]);
+    // A typed-in collective is no unit of the record; the named commune is.
+    expect(entry(district, 'typedCollective')?.receivingUnits).toEqual([
+      expect.objectContaining({ documentId: ids.commune, count: null }),
+    ]);
+    // Counted collectives are not the district's own without its sub-units: nobody is named.
+    expect(entry(await commendations('district'), 'countedInDistrict')).toBeUndefined();
   });
 
   it('a collective may be a typed name; the award counts it among its recipients', async () => {
@@ -459,12 +496,7 @@ describe('paging and sorting', () => {
 
   /** The database queries of one request, and its answer. */
   const queriesFor = async (path: string) => {
-    await databaseQuiet(app);
-    let n = 0;
-    const listen = () => (n += 1);
-    app.db.connection.on('query', listen);
-    const res = await http(app).get(path);
-    app.db.connection.off('query', listen);
+    const { n, res } = await countQueries(() => http(app).get(path));
     expect(res.status).toBe(200);
     return { queries: n, total: res.body.meta.pagination.total };
   };
@@ -626,25 +658,22 @@ describe('GraphQL', () => {
       districts.push(ids[`listDistrict${i}`]);
     }
     const queriesFor = async (units: string[]) => {
-      await databaseQuiet(app);
-      let n = 0;
-      const listen = () => (n += 1);
-      app.db.connection.on('query', listen);
-      const res = await graphql(
-        app,
-        `
-          query ($ids: [ID]) {
-            organizations(filters: { documentId: { in: $ids } }) {
-              documentId
-              commendations(include: ["descendants"]) {
+      const { n, res } = await countQueries(() =>
+        graphql(
+          app,
+          `
+            query ($ids: [ID]) {
+              organizations(filters: { documentId: { in: $ids } }) {
                 documentId
+                commendations(include: ["descendants"]) {
+                  documentId
+                }
               }
             }
-          }
-        `,
-        { ids: units }
+          `,
+          { ids: units }
+        )
       );
-      app.db.connection.off('query', listen);
       expect(res.body.errors).toBeUndefined();
       return { n, data: res.body.data.organizations };
     };

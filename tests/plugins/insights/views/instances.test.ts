@@ -18,6 +18,14 @@ const spawnInstance = async () => {
   return child;
 };
 
+// The extra processes start in their own hook: on a loaded machine a start alone can take most of a test's minute.
+let other: Instance;
+let victim: Instance;
+beforeAll(async () => {
+  other = await spawnInstance();
+  victim = await spawnInstance();
+}, 300_000);
+
 const agent = (n: number) => `Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0 instance-test/${n}`;
 const publishedArticle = async () =>
   (
@@ -33,7 +41,6 @@ const postHit = (url: string, documentId: string, userAgent: string) =>
 
 describe('two instances on one database', () => {
   it('count into the same exact totals, and de-duplicate a visitor across them', async () => {
-    const other = await spawnInstance();
     const documentId = await publishedArticle();
     const viaThisOne = Array.from({ length: 100 }, (_, i) =>
       http(app)
@@ -51,12 +58,11 @@ describe('two instances on one database', () => {
 
     const again = await postHit(other.url, documentId, agent(0));
     expect(again.body.data).toEqual({ counted: false, views: 200 });
-  });
+  }, 180_000);
 });
 
 describe('a process killed mid-load', () => {
   it('loses no acknowledged hit', async () => {
-    const victim = await spawnInstance();
     const documentId = await publishedArticle();
     let acknowledged = 0;
     let sent = 0;
@@ -87,5 +93,5 @@ describe('a process killed mid-load', () => {
     expect(acknowledged).toBeGreaterThanOrEqual(150);
     expect(stored).toBeGreaterThanOrEqual(acknowledged);
     expect(stored).toBeLessThanOrEqual(sent);
-  });
+  }, 180_000);
 });

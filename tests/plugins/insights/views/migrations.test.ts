@@ -113,6 +113,7 @@ describe('the plugin tables are versioned by migrations', () => {
         '001-create-view-tables',
         '002-bucket-key-for-daily-series',
         '003-create-translation-sources',
+        '004-hour-buckets',
       ]);
     } finally {
       await stopStrapi(app);
@@ -136,7 +137,15 @@ describe('the plugin tables are versioned by migrations', () => {
           '001-create-view-tables',
           '002-bucket-key-for-daily-series',
           '003-create-translation-sources',
+          '004-hour-buckets',
         ]);
+        // An hour bucket's key (YYYY-MM-DDTHH) fits the column after the upgrade.
+        await knex('insights_view_buckets').insert({
+          ...BUCKET,
+          period: 'hour',
+          starts_on: '2024-01-19T08',
+        });
+        await knex('insights_view_buckets').where({ period: 'hour' }).delete();
         expect(await primaryKey(knex, 'insights_view_buckets')).toEqual([
           'content_type',
           'document_id',
@@ -162,7 +171,7 @@ describe('the plugin tables are versioned by migrations', () => {
     const app = await startStrapi();
     try {
       const rows = await app.db.connection('insights_migrations').select('name', 'batch');
-      expect(rows).toHaveLength(3);
+      expect(rows).toHaveLength(4);
       expect(new Set(rows.map((row: { batch: number }) => row.batch)).size).toBe(1);
     } finally {
       await stopStrapi(app);

@@ -42,6 +42,7 @@ describe('ranking and daily queries (pure)', () => {
       period: 'week',
       locale: undefined,
       organization: undefined,
+      include: [],
       limit: 10,
     });
     expect(parseDailyQuery(ID, {}, TRACKABLE, '2024-01-30', '2024-01-01')).toMatchObject({
@@ -56,6 +57,8 @@ describe('ranking and daily queries (pure)', () => {
     [{ limit: '101' }, 'limit'],
     [{ limit: '1e2' }, 'limit'],
     [{ organization: 'not/an/id' }, 'organization'],
+    [{ include: 'descendants' }, 'include'],
+    [{ organization: 'abc', include: 'siblings' }, 'include'],
     [{ sort: 'views' }, 'sort'],
   ])('ranking refuses %j', (query, field) => {
     expect(refusal(() => parseRankingQuery(query, TRACKABLE)).field).toBe(field);

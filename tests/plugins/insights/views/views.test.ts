@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import type { Core } from '@strapi/strapi';
 
 import { adminSession } from '../../../helpers/admin';
-import { bootStrapi, graphql, http } from '../../../helpers/strapi';
+import { bootStrapi, databaseQuiet, graphql, http } from '../../../helpers/strapi';
 
 let app: Core.Strapi;
 bootStrapi((booted) => ({ app } = booted));
@@ -382,6 +382,25 @@ describe('bad hits are refused and store nothing', () => {
   });
 });
 
+describe('round trips', () => {
+  it('writes a counted hit with the published check, the mark and one upsert per table (one for both on PostgreSQL)', async () => {
+    const documentId = await publishedArticle();
+    await databaseQuiet(app, 100);
+    const statements: string[] = [];
+    const note = (query: { sql: string }) => statements.push(query.sql.trim());
+    app.db.connection.on('query', note);
+    try {
+      const res = await hit({ type: 'article', documentId }, visitorAgent());
+      expect(res.body.data).toEqual({ counted: true, views: 1 });
+    } finally {
+      app.db.connection.off('query', note);
+    }
+    const data = statements.filter((sql) => !/^(begin|commit|savepoint|release)\b/i.test(sql));
+    expect(data).toHaveLength(app.db.dialect.client === 'postgres' ? 3 : 4);
+    expect(statements.filter((sql) => /^begin\b/i.test(sql))).toHaveLength(1);
+  });
+});
+
 describe('concurrency', () => {
   it('keeps exact totals under hundreds of concurrent hits from distinct visitors', async () => {
     const documentId = await publishedArticle();
@@ -490,9 +509,20 @@ describe('most viewed', () => {
       `/api/insights/views/top?type=article&period=day&locale=vi&organization=${tuSon.documentId}&limit=10`
     );
     expect(res.status).toBe(200);
+    const unit = { documentId: tuSon.documentId, name: tuSon.name, slug: tuSon.slug };
+    const card = (documentId: string, title: string, slug: string, views: number) => ({
+      documentId,
+      locale: 'vi',
+      title,
+      slug,
+      publishedDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      cover: null,
+      organization: unit,
+      views,
+    });
     expect(res.body.data.slice(0, 2)).toEqual([
-      { documentId: b, title: 'Tin Từ Sơn B', slug: 'tin-tu-son-b', views: 3 },
-      { documentId: a, title: 'Tin Từ Sơn A', slug: 'tin-tu-son-a', views: 1 },
+      card(b, 'Tin Từ Sơn B', 'tin-tu-son-b', 3),
+      card(a, 'Tin Từ Sơn A', 'tin-tu-son-a', 1),
     ]);
     const all = await http(app).get(
       `/api/insights/views/top?period=all&organization=${tuSon.documentId}`
@@ -501,7 +531,7 @@ describe('most viewed', () => {
       title: 'Hội LHPN thành phố Từ Sơn triển khai nhiệm vụ công tác Hội năm 2024',
       views: 19,
     });
-    for (const period of ['week', 'month', 'year']) {
+    for (const period of ['week', 'month', 'year', '24h', '7d', '30d']) {
       const ranked = await http(app).get(
         `/api/insights/views/top?period=${period}&organization=${tuSon.documentId}`
       );
@@ -509,6 +539,193 @@ describe('most viewed', () => {
         ranked.body.data.find((entry: { documentId: string }) => entry.documentId === b)?.views
       ).toBe(3);
     }
+  });
+
+  it('takes in the articles of the sub-units, at any depth, only when asked (include=descendants)', async () => {
+    const units = app.documents('api::organization.organization');
+    const unit = async (name: string, level: 'district' | 'commune' | 'branch', parent?: string) =>
+      (
+        await units.create({
+          locale: 'vi',
+          data: {
+            name: `${name} ${Math.random().toString(36).slice(2, 6)}`,
+            kind: 'womens_union',
+            level,
+            parent,
+          },
+        })
+      ).documentId;
+    const district = await unit('Hội LHPN huyện', 'district');
+    const commune = await unit('Hội LHPN xã', 'commune', district);
+    const branch = await unit('Chi hội ấp', 'branch', commune);
+    const other = await unit('Hội LHPN huyện khác', 'district');
+    const article = async (title: string, organization: string) =>
+      (
+        await articles().create({
+          locale: 'vi',
+          status: 'published',
+          data: { title, organization },
+        })
+      ).documentId;
+    const own = await article('Tin của huyện', district);
+    const fromBranch = await article('Tin của chi hội', branch);
+    const elsewhere = await article('Tin của huyện khác', other);
+    for (const documentId of [own, fromBranch, elsewhere])
+      await hit({ type: 'article', documentId }, visitorAgent());
+
+    const ranked = async (query: string) => {
+      const res = await http(app).get(`/api/insights/views/top?period=all&limit=100&${query}`);
+      expect(res.status).toBe(200);
+      return res.body.data.map((entry: { documentId: string }) => entry.documentId).sort();
+    };
+    expect(await ranked(`organization=${district}`)).toEqual([own]);
+    expect(await ranked(`organization=${district}&include=descendants`)).toEqual(
+      [own, fromBranch].sort()
+    );
+    expect(await ranked(`organization=${commune}&include=descendants`)).toEqual([fromBranch]);
+    const graph = await graphql(
+      app,
+      'query($unit: ID) { topViewed(period: all, organization: $unit, include: ["descendants"], limit: 100) { documentId } }',
+      { unit: district }
+    );
+    expect(
+      graph.body.data.topViewed.map((entry: { documentId: string }) => entry.documentId).sort()
+    ).toEqual([own, fromBranch].sort());
+    const admin = await adminSession(app);
+    const fromPanel = await http(app)
+      .get(`/insights/views/top?period=all&limit=100&organization=${district}&include=descendants`)
+      .set('Authorization', admin);
+    expect(fromPanel.status).toBe(200);
+    expect(fromPanel.body.meta.include).toEqual(['descendants']);
+    expect(fromPanel.body.data).toHaveLength(2);
+  });
+
+  it('ranks rolling windows: the last 24 hours by hour buckets, the last 7 and 30 days by day buckets', async () => {
+    const unit = await app.documents('api::organization.organization').create({
+      locale: 'vi',
+      data: {
+        name: `Hội LHPN xã Cửa Sổ ${Math.random()}`,
+        kind: 'womens_union',
+        level: 'commune',
+      },
+    });
+    const file = await app.db.query('plugin::upload.file').create({
+      data: {
+        name: 'anh-bia.jpg',
+        alternativeText: 'Ảnh bìa',
+        hash: `anh_bia_${Date.now()}`,
+        ext: '.jpg',
+        mime: 'image/jpeg',
+        size: 12.5,
+        width: 800,
+        height: 450,
+        url: '/uploads/anh_bia.jpg',
+        provider: 'local',
+      },
+    });
+    const make = async (title: string, cover: number | null) =>
+      (
+        await articles().create({
+          locale: 'vi',
+          data: { title, organization: unit.documentId, ...(cover ? { cover } : {}) },
+          status: 'published',
+        })
+      ).documentId;
+    const a = await make('Tin cửa sổ A', file.id);
+    const b = await make('Tin cửa sổ B', null);
+    // Portal time is UTC+7: hour keys YYYY-MM-DDTHH and day keys YYYY-MM-DD, `back` hours before now.
+    const portal = (back: number) =>
+      new Date(Date.now() + 7 * 3_600_000 - back * 3_600_000).toISOString();
+    const bucket = (document_id: string, period: string, starts_on: string, views: number) => ({
+      content_type: 'api::article.article',
+      document_id,
+      locale: 'vi',
+      period,
+      starts_on,
+      views,
+    });
+    await app.db
+      .connection('insights_view_buckets')
+      .insert([
+        bucket(a, 'hour', portal(2).slice(0, 13), 5),
+        bucket(a, 'hour', portal(30).slice(0, 13), 100),
+        bucket(a, 'day', portal(3 * 24).slice(0, 10), 7),
+        bucket(a, 'day', portal(10 * 24).slice(0, 10), 20),
+        bucket(a, 'day', portal(40 * 24).slice(0, 10), 1000),
+        bucket(b, 'hour', portal(1).slice(0, 13), 3),
+        bucket(b, 'day', portal(3 * 24).slice(0, 10), 30),
+      ]);
+    const ranked = async (period: string) =>
+      (
+        await http(app).get(
+          `/api/insights/views/top?period=${period}&organization=${unit.documentId}`
+        )
+      ).body.data.map((entry: { documentId: string; views: number }) => [
+        entry.documentId,
+        entry.views,
+      ]);
+    expect(await ranked('24h')).toEqual([
+      [a, 5],
+      [b, 3],
+    ]);
+    expect(await ranked('7d')).toEqual([
+      [b, 30],
+      [a, 7],
+    ]);
+    expect(await ranked('30d')).toEqual([
+      [b, 30],
+      [a, 27],
+    ]);
+    const res = await graphql(
+      app,
+      `
+        query ($unit: ID) {
+          topViewed(period: last24h, organization: $unit) {
+            documentId
+            locale
+            title
+            slug
+            publishedDate
+            views
+            cover {
+              url
+              alternativeText
+              width
+              height
+            }
+            organization {
+              documentId
+              name
+              slug
+            }
+          }
+        }
+      `,
+      { unit: unit.documentId }
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.topViewed[0]).toEqual({
+      documentId: a,
+      locale: 'vi',
+      title: 'Tin cửa sổ A',
+      slug: 'tin-cua-so-a',
+      publishedDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      views: 5,
+      cover: { url: '/uploads/anh_bia.jpg', alternativeText: 'Ảnh bìa', width: 800, height: 450 },
+      organization: { documentId: unit.documentId, name: unit.name, slug: unit.slug },
+    });
+    expect(res.body.data.topViewed[1].cover).toBeNull();
+
+    // The sweep drops hour buckets no rolling window reaches (older than 48 hours), and keeps the rest.
+    await app.db
+      .connection('insights_view_buckets')
+      .insert(bucket(a, 'hour', portal(50).slice(0, 13), 9));
+    await app.plugin('insights').service('viewStore').sweep();
+    const hours = await app.db
+      .connection('insights_view_buckets')
+      .where({ document_id: a, period: 'hour' })
+      .pluck('starts_on');
+    expect(hours.sort()).toEqual([portal(30).slice(0, 13), portal(2).slice(0, 13)]);
   });
 
   it('leaves out unpublished documents', async () => {
@@ -528,6 +745,8 @@ describe('most viewed', () => {
     ['type=page', /type must be one of/],
     ['locale=xx', /Unknown locale/],
     ['organization=../x', /organization must be a documentId/],
+    ['include=descendants', /include widens an organization filter/],
+    ['include=everything&organization=abc', /include must be one of: descendants, predecessors/],
     ['colour=red', /Unknown query field/],
   ])('refuses %s', async (query, message) => {
     const res = await http(app).get(`/api/insights/views/top?${query}`);

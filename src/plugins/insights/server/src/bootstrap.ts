@@ -19,8 +19,10 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   });
   sweeper = setInterval(() => {
     service(strapi, 'viewStore')
-      .sweepMarks()
-      .catch((error: unknown) => strapi.log.warn(`insights: sweeping marks failed: ${error}`));
+      .sweep()
+      .catch((error: unknown) =>
+        strapi.log.warn(`insights: sweeping marks and hours failed: ${error}`)
+      );
   }, SWEEP_EVERY_MS);
   sweeper.unref();
 };

@@ -6,9 +6,17 @@ import { insightsConfig } from './config';
 
 export type Period = 'day' | 'week' | 'month' | 'year';
 export const PERIODS: readonly Period[] = ['day', 'week', 'month', 'year'];
-/** What a ranking covers: a current calendar period, or all time. */
-export type RankPeriod = Period | 'all';
-export const RANK_PERIODS: readonly RankPeriod[] = [...PERIODS, 'all'];
+/**
+ * Rolling windows ending now: the last 24 hours (hour buckets), the last 7 or 30 portal days, today included
+ * (day buckets).
+ */
+export type RollingPeriod = '24h' | '7d' | '30d';
+export const ROLLING_PERIODS: readonly RollingPeriod[] = ['24h', '7d', '30d'];
+export const isRollingPeriod = (value: string): value is RollingPeriod =>
+  ROLLING_PERIODS.some((period) => period === value);
+/** What a ranking covers: a current calendar period, a rolling window, or all time. */
+export type RankPeriod = Period | RollingPeriod | 'all';
+export const RANK_PERIODS: readonly RankPeriod[] = [...PERIODS, ...ROLLING_PERIODS, 'all'];
 export const isRankPeriod = (value: string): value is RankPeriod =>
   RANK_PERIODS.some((period) => period === value);
 
@@ -19,6 +27,10 @@ export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 /** The local calendar day of an instant. */
 export const localDay = (instant: number, utcOffsetMinutes: number) =>
   isoDay(new Date(instant + utcOffsetMinutes * 60_000));
+
+/** The local hour of an instant, written YYYY-MM-DDTHH: the key of an hour bucket. */
+export const localHour = (instant: number, utcOffsetMinutes: number) =>
+  new Date(instant + utcOffsetMinutes * 60_000).toISOString().slice(0, 13);
 
 export const addDays = (day: string, days: number) =>
   isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
@@ -45,3 +57,7 @@ export const isCalendarDay = (value: string) => {
 /** Today in portal time (config utcOffsetMinutes): the one place the plugin turns an instant into a portal day. */
 export const portalDay = (strapi: Core.Strapi, now = Date.now()) =>
   localDay(now, insightsConfig(strapi).utcOffsetMinutes);
+
+/** The current portal hour (YYYY-MM-DDTHH), `hoursBack` hours before `now`. */
+export const portalHour = (strapi: Core.Strapi, now = Date.now(), hoursBack = 0) =>
+  localHour(now - hoursBack * 3_600_000, insightsConfig(strapi).utcOffsetMinutes);

@@ -72,9 +72,23 @@ export type CommendationsConfig = {
   issuerRules: Record<string, IssuerRule>;
 };
 
+/** The fields of a trackable type a ranking entry ("most viewed" box) shows. */
+export type CardFields = { title: string; slug: string; publishedDate: string; cover: string };
+export const CARD_FIELDS: readonly (keyof CardFields)[] = [
+  'title',
+  'slug',
+  'publishedDate',
+  'cover',
+];
+
 export type InsightsConfig = {
   /** Public type names a view hit may name, and the content type each stands for. */
   trackableTypes: Record<string, UID.ContentType>;
+  /**
+   * What a ranking entry carries besides its views: per trackable type name, its title, slug, date and cover
+   * (a single media) fields; the unit (unitField) comes with its name (commendations.unit.name) and `unitSlug`.
+   */
+  rankingCard: { fields: Record<string, CardFields>; unitSlug: string };
   /** The relation that places a trackable entry in a unit (rankings per unit, a unit's summary). */
   unitField: string;
   /** A visitor counts once per document and locale within this window. */
@@ -147,6 +161,19 @@ const checkNames = (commendations: unknown) => {
   }
 };
 
+/** Every trackable type names its card fields; the unit's slug is named. */
+const checkCard = (config: InsightsConfig) => {
+  const card: unknown = config.rankingCard;
+  if (!isRecord(card) || !isRecord(card.fields) || !isName(card.unitSlug))
+    throw new Error('insights: rankingCard needs fields per trackable type and a unitSlug');
+  for (const type of Object.keys(config.trackableTypes)) {
+    const fields = card.fields[type];
+    const missing = CARD_FIELDS.find((field) => !isRecord(fields) || !isName(fields[field]));
+    if (missing)
+      throw new Error(`insights: rankingCard.fields.${type}.${missing} must be a field name`);
+  }
+};
+
 export default {
   // The app's types are not defaults: config/plugins.ts names them (trackableTypes, commendations).
   default: () => ({
@@ -187,6 +214,7 @@ export default {
     }
     if (!isName(config.unitField)) throw new Error('insights: unitField must be a field name');
     checkNames(config.commendations);
+    checkCard(config);
     if (!isRecord(config.translations?.types) || !isNameList(config.translations.ignoredFields))
       throw new Error('insights: translations needs types and a list of ignoredFields');
   },
@@ -194,7 +222,7 @@ export default {
 
 /** Fails the start when a configured type or field does not exist in the app's schema (run at register). */
 export const checkConfiguredModels = (strapi: Core.Strapi) => {
-  const { trackableTypes, commendations, translations } = insightsConfig(strapi);
+  const { trackableTypes, commendations, translations, rankingCard } = insightsConfig(strapi);
   const typeLists = { trackableTypes, 'translations.types': translations.types };
   for (const [list, types] of Object.entries(typeLists)) {
     for (const [name, uid] of Object.entries(types)) {
@@ -233,4 +261,11 @@ export const checkConfiguredModels = (strapi: Core.Strapi) => {
     'commendations.unit'
   );
   fieldsOf(person.uid, [person.name, person.positions], 'commendations.person');
+  for (const [type, uid] of Object.entries(trackableTypes))
+    fieldsOf(
+      uid,
+      CARD_FIELDS.map((field) => rankingCard.fields[type][field]),
+      `rankingCard.fields.${type}`
+    );
+  fieldsOf(unit.uid, [rankingCard.unitSlug], 'rankingCard.unitSlug');
 };

@@ -19,13 +19,15 @@ type Commendation = {
   /** A unit's record: the recipients counted in it (all of them when the record's units issued it). */
   recipients?: { collectives: number; individuals: number };
   members?: { fullName: string; position: string; unit: string }[];
+  /** Which of the record's units received it as collectives; `count` when given only as a number. */
+  receivingUnits?: { name: string; count: number | null }[];
   /** A person's record: every position held on the award's dates. */
   positions?: { title: string }[];
 };
 
 /**
  * One line under the title: form, year, counts, and, with sub-units included, which unit issued it and which of
- * the record's people received it (the unit of the page is not always the one concerned).
+ * the record's units and people received it (the unit of the page is not always the one concerned).
  */
 const useDetails = (withUnits: boolean) => {
   const { formatMessage } = useIntl();
@@ -48,6 +50,20 @@ const useDetails = (withUnits: boolean) => {
             { unit: entry.issuer.name }
           )
         : null,
+      ...(withUnits ? (entry.receivingUnits ?? []) : []).map((unit) =>
+        unit.count === null
+          ? formatMessage(
+              { id: `${PLUGIN_ID}.panel.receivingUnit`, defaultMessage: 'collective: {unit}' },
+              { unit: unit.name }
+            )
+          : formatMessage(
+              {
+                id: `${PLUGIN_ID}.panel.receivingUnitCount`,
+                defaultMessage: '{count} collectives under {unit}',
+              },
+              { unit: unit.name, count: unit.count }
+            )
+      ),
       ...(withUnits ? (entry.members ?? []) : []).map(
         (member) => `${member.fullName} (${member.position}, ${member.unit})`
       ),

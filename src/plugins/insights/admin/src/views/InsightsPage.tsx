@@ -1,5 +1,6 @@
 import {
   Box,
+  Checkbox,
   Flex,
   Grid,
   SingleSelect,
@@ -95,6 +96,7 @@ const InsightsPage = () => {
   const [chosenLocale, setLocale] = useState<string | null>(null);
   const locale = chosenLocale ?? defaultLocale ?? undefined;
   const [unit, setUnit] = useState('');
+  const [withSubUnits, setWithSubUnits] = useState(false);
   const [period, setPeriod] = useState<Period>('week');
   const [days, setDays] = useState(30);
   const [entries, setEntries] = useState<RankedEntry[]>([]);
@@ -104,7 +106,13 @@ const InsightsPage = () => {
 
   useEffect(() => {
     if (!locale) return;
-    fetchTop({ period, locale, organization: unit || undefined, limit: 20 }).then(
+    fetchTop({
+      period,
+      locale,
+      organization: unit || undefined,
+      include: unit && withSubUnits ? 'descendants' : undefined,
+      limit: 20,
+    }).then(
       (top) => {
         setEntries(top);
         setSelected(
@@ -114,7 +122,7 @@ const InsightsPage = () => {
       },
       () => setFailed(true)
     );
-  }, [period, locale, unit]);
+  }, [period, locale, unit, withSubUnits]);
 
   useEffect(() => {
     if (!selected || !settings) return setDaily([]);
@@ -156,6 +164,17 @@ const InsightsPage = () => {
                 ]}
                 onChange={(value) => setUnit(value === 'all' ? '' : value)}
               />
+              <Box paddingTop={2}>
+                <Checkbox
+                  checked={withSubUnits}
+                  disabled={!unit}
+                  onCheckedChange={(checked: boolean | 'indeterminate') =>
+                    setWithSubUnits(checked === true)
+                  }
+                >
+                  {t('insights.filters.unit.subUnits', 'Include sub-units')}
+                </Checkbox>
+              </Box>
             </Grid.Item>
             <Grid.Item col={3} s={6}>
               <Filter

@@ -19,6 +19,8 @@ export const fetchTop = async (params: {
   period: Period;
   locale?: string;
   organization?: string;
+  /** `descendants`: the organization's sub-units too. */
+  include?: string;
   limit?: number;
 }) =>
   (await getFetchClient().get<{ data: RankedEntry[] }>(`/insights/views/top?${query(params)}`)).data

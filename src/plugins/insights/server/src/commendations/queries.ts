@@ -203,7 +203,9 @@ type UnitFilters = Filters & { include: Include };
  * The CTEs of the records of units, ending in `entry(root, award_id, direction, collectives, individuals,
  * rel_issued, rel_collective, rel_member, rel_counted)`: one row per award and root, with what it counts there
  * and how it relates.
- * `placed(root, award_id, recipient_id, …)` holds each person recipient with the positions that place them.
+ * `placed(root, award_id, recipient_id, …)` holds each person recipient with the positions that place them;
+ * `receiving(root, award_id, recipient_id, recipient_order, unit_id, unit_count)` each unit of the record that received
+ * the award as a collective (`count` null) or where `count` collectives received it (with sub-units only).
  */
 export const unitRecordCtes = (
   strapi: Core.Strapi,
@@ -222,13 +224,14 @@ export const unitRecordCtes = (
   const c = t.awardRecipients;
   // A number of collectives is among the unit's sub-units: it counts only when the record includes them.
   const countedKinds = subUnits ? raw('1 = 1') : sql`${kind} = 'individual'`;
+  const countedCollectives = subUnits ? sql`COALESCE(${kind}, '') <> 'individual'` : raw('1 = 0');
   return sql`WITH ${scopeCte(scope)},
     issued (root, award_id) AS (
       SELECT s.root, ${t.issuer.from('li')} FROM scope s
       JOIN ${t.issuer.table} li ON ${t.issuer.to('li')} = s.unit_id
         ${onlyAwards(t.issuer.from('li'), only)}),
-    unit_recipient (root, award_id, recipient_id) AS (
-      SELECT s.root, ${c.from('c')}, ${ru.from('lu')} FROM scope s
+    unit_recipient (root, award_id, recipient_id, recipient_order, unit_id) AS (
+      SELECT s.root, ${c.from('c')}, ${ru.from('lu')}, ${c.order('c')}, s.unit_id FROM scope s
       JOIN ${ru.table} lu ON ${ru.to('lu')} = s.unit_id
       ${componentJoin(t, ru.from('lu'), only)}),
     held (root, person, full_name, position_order, title, unit_id, position_id) AS (
@@ -271,6 +274,11 @@ export const unitRecordCtes = (
       UNION ALL
       SELECT root, award_id, 0, 0, 1, 0, 1, 0
       FROM (SELECT DISTINCT root, award_id, recipient_id FROM placed) people),
+    receiving (root, award_id, recipient_id, recipient_order, unit_id, unit_count) AS (
+      SELECT u.root, u.award_id, u.recipient_id, u.recipient_order, u.unit_id, ${count}
+      FROM unit_recipient u JOIN award a ON a.id = u.award_id JOIN ${t.recipients} r ON r.id = u.recipient_id
+      WHERE (${count} IS NULL AND ${kind} = 'collective')
+        OR (${count} IS NOT NULL AND ${countedCollectives})),
     entry (root, award_id, direction, collectives, individuals, rel_issued, rel_collective, rel_member,
       rel_counted) AS (
       SELECT x.root, x.award_id, CASE WHEN MAX(x.issued) = 1 THEN 'issued' ELSE 'received' END,
@@ -405,14 +413,23 @@ export const recordQuery = (
     ORDER BY part, root, row_rank, year, form, direction`;
 };
 
-/** The people of these awards' entries who count in the record, each with the first position placing them. */
-export const members = (strapi: Core.Strapi, ctes: Sql) => {
+/**
+ * The details of these awards' entries, by root and award: the people who count in the record, each with the first
+ * position placing them (`part` 'member'), then the record's units that received it as collectives (`part` 'unit'),
+ * each in the order of the award's recipients.
+ */
+export const details = (strapi: Core.Strapi, ctes: Sql) => {
   const t = tablesOf(strapi);
+  const name = t.unit('u', t.names.unit.name);
   return sql`${ctes}
-    SELECT m.root, m.award_id, m.recipient_id, m.person, m.full_name, m.title,
-      ${t.unit('u', t.names.unit.name)} AS unit_name
+    SELECT m.root, m.award_id, 'member' AS part, m.recipient_order, m.recipient_id, m.position_order,
+      m.person, m.full_name, m.title, u.document_id AS unit_id, ${name} AS unit_name, NULL AS unit_count
     FROM placed m JOIN ${t.units} u ON u.id = m.unit_id
-    ORDER BY m.root, m.award_id, m.recipient_order, m.recipient_id, m.position_order, m.title`;
+    UNION ALL
+    SELECT g.root, g.award_id, 'unit', g.recipient_order, g.recipient_id, 0, NULL, NULL, NULL,
+      u.document_id, ${name}, g.unit_count
+    FROM receiving g JOIN ${t.units} u ON u.id = g.unit_id
+    ORDER BY root, award_id, part, recipient_order, recipient_id, position_order, title`;
 };
 
 /** Every position the person held on each award's dates, in their order, with its unit. */

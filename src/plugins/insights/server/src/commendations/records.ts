@@ -7,6 +7,8 @@ export type Ref = { documentId: string; name: string } | null;
 export type Direction = 'issued' | 'received';
 export type Relation = 'issued' | 'collective' | 'individual_member' | 'counted';
 export type Member = { official: string; fullName: string; position: string; unit: string };
+/** A unit of the record that received an award as a collective, or where `count` collectives received it. */
+export type ReceivingUnit = { documentId: string; name: string; count: number | null };
 export type Filters = {
   from?: number;
   to?: number;

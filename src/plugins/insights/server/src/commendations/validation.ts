@@ -34,6 +34,16 @@ const QUERY_KEYS = [
 const oneOf = <T extends string>(allowed: readonly T[], value: string, field: string): T =>
   allowed.find((item) => item === value) ??
   fail(`${field} must be one of: ${allowed.join(', ')}`, field);
+/**
+ * `include=descendants,predecessors`: which units a record of a unit takes in besides the unit itself (its
+ * sub-tree, the units merged into it). Shared by every query that filters by a unit.
+ */
+export const parseInclude = (value: string | undefined): CommendationQuery['include'] =>
+  (value ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((item) => oneOf(INCLUDES, item, 'include'));
+
 const year = (value: unknown, field: string) => {
   if (value === undefined || value === '') return undefined;
   return typeof value === 'string' &&
@@ -73,10 +83,7 @@ export const parseCommendationQuery = (
   const to = year(text('to'), 'to');
   if (from !== undefined && to !== undefined && from > to)
     fail('from must not be after to', 'from');
-  const include = (text('include') ?? '')
-    .split(',')
-    .filter(Boolean)
-    .map((item) => oneOf(INCLUDES, item, 'include'));
+  const include = parseInclude(text('include'));
   const form = text('form');
   return {
     unit: String(unit),

@@ -88,6 +88,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           period: query.period,
           locale,
           organization: query.organization ?? null,
+          include: query.include,
         },
       };
     },

@@ -7,6 +7,8 @@ import { parseRankingQuery } from './validation';
 import { argsAsQuery } from '../input';
 import { service } from '../services';
 
+const graphqlPeriodName = (period: string) => (/^\d/.test(period) ? `last${period}` : period);
+
 type Parent = { documentId?: unknown; locale?: unknown; viewCount?: number };
 
 /**
@@ -52,15 +54,43 @@ export const registerViewsGraphql = (strapi: Core.Strapi) => {
           })
         ),
         nexus.objectType({
+          name: 'InsightsCardCover',
+          definition(t) {
+            t.nonNull.string('url');
+            t.string('alternativeText');
+            t.int('width');
+            t.int('height');
+          },
+        }),
+        nexus.objectType({
+          name: 'InsightsCardUnit',
+          definition(t) {
+            t.nonNull.string('documentId');
+            t.nonNull.string('name');
+            t.string('slug');
+          },
+        }),
+        nexus.objectType({
           name: 'InsightsTopViewed',
           definition(t) {
             t.nonNull.string('documentId');
+            t.nonNull.string('locale');
             t.nonNull.string('title');
             t.string('slug');
+            t.string('publishedDate');
+            t.field('cover', { type: 'InsightsCardCover' });
+            t.field('organization', { type: 'InsightsCardUnit' });
             t.nonNull.int('views');
           },
         }),
-        nexus.enumType({ name: 'InsightsPeriod', members: [...RANK_PERIODS] }),
+        // GraphQL names cannot start with a digit: the rolling windows are last24h, last7d, last30d.
+        nexus.enumType({
+          name: 'InsightsPeriod',
+          members: RANK_PERIODS.map((period) => ({
+            name: graphqlPeriodName(period),
+            value: period,
+          })),
+        }),
         nexus.extendType({
           type: 'Query',
           definition(t) {
@@ -71,6 +101,7 @@ export const registerViewsGraphql = (strapi: Core.Strapi) => {
                 period: nexus.arg({ type: 'InsightsPeriod' }),
                 locale: nexus.stringArg(),
                 organization: nexus.idArg(),
+                include: nexus.list(nexus.nonNull(nexus.stringArg())),
                 limit: nexus.intArg(),
               },
               resolve: async (_parent: unknown, args: Record<string, unknown>) => {

@@ -1,6 +1,7 @@
 import { daysBetween, isCalendarDay, isRankPeriod, RANK_PERIODS } from '../clock';
 import { isRecord } from '../utils';
 import { DOCUMENT_ID, fail, LOCALE, onlyKeys } from '../input';
+import { parseInclude } from '../commendations/validation';
 
 /** Input rules of the view endpoints. Pure: the controller asks the database what these cannot know. */
 
@@ -65,21 +66,25 @@ const integerIn = (
     : fail(`${key} must be a whole number from ${min} to ${max}`, key);
 };
 
-/** GET /views/top?type&period&locale&organization&limit */
+/** GET /views/top?type&period&locale&organization&include&limit; `include` widens the unit (sub-units...). */
 export const parseRankingQuery = (query: unknown, trackable: string[]) => {
   const input = isRecord(query) ? query : {};
-  onlyKeys(input, ['type', 'period', 'locale', 'organization', 'limit'], 'query');
+  onlyKeys(input, ['type', 'period', 'locale', 'organization', 'include', 'limit'], 'query');
   const period = text(input, 'period', false) ?? 'week';
   if (!isRankPeriod(period))
     return fail(`period must be one of: ${RANK_PERIODS.join(', ')}`, 'period');
   const organization = text(input, 'organization', false);
   if (organization !== undefined && !DOCUMENT_ID.test(organization))
     fail('organization must be a documentId', 'organization');
+  const include = parseInclude(text(input, 'include', false));
+  if (include.length > 0 && organization === undefined)
+    fail('include widens an organization filter: give organization too', 'include');
   return {
     type: typeName(input, trackable, false),
     period,
     locale: locale(text(input, 'locale', false)),
     organization,
+    include,
     limit: integerIn(text(input, 'limit', false), 'limit', 1, 100, 10),
   };
 };

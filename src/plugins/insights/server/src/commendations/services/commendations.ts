@@ -5,8 +5,8 @@ import { insightsConfig } from '../../config';
 import { service } from '../../services';
 import { formsOf } from '../model';
 import {
+  details,
   groups,
-  members,
   personRecordCtes,
   positionsOf,
   recordQuery,
@@ -22,6 +22,7 @@ import {
   type Direction,
   type Group,
   type Member,
+  type ReceivingUnit,
   type Ref,
 } from '../records';
 import { rowsOf, type Sql } from '../sql';
@@ -128,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * The units of each root's record (document ids), and their rows as the record's queries name them: by the
    * root's index in `roots` (the queries answer rows by that index).
    */
-  const unitsOf = async (roots: string[], include: Include) => {
+  const scopesOf = async (roots: string[], include: Include) => {
     const found = await rows(unitSets(strapi, roots, include));
     const sets = byRoot(found, (row) => String(row.unit));
     const scope: ScopeRow[] = found.map((row) => ({
@@ -140,18 +141,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Each root's record, all of it counted and grouped, with one page of its entries, and its units. */
   const entriesOf = async (roots: string[], query: RecordQuery, locale: string) => {
-    const { scope, units } = await unitsOf(roots, query.include);
+    const { scope, units } = await scopesOf(roots, query.include);
     const record = await recordsOf(
       (only) => unitRecordCtes(strapi, scope, query, locale, only),
       query
     );
-    const memberRows =
-      record.ids.length === 0 ? [] : await record.details((ctes) => members(strapi, ctes));
-    // The first position placing each person recipient, in the order of the award's recipients.
+    const detailRows =
+      record.ids.length === 0 ? [] : await record.details((ctes) => details(strapi, ctes));
+    // By root and award, in the order of the award's recipients: the first position placing each person
+    // recipient, and the record's units that received it as collectives.
     const membersOf = new Map<string, Member[]>();
+    const unitsOfEntry = new Map<string, ReceivingUnit[]>();
     const seen = new Set<string>();
-    for (const row of memberRows) {
+    for (const row of detailRows) {
       const key = `${row.root}|${row.award_id}`;
+      if (row.part === 'unit') {
+        const unit = {
+          documentId: String(row.unit_id),
+          name: text(row.unit_name) ?? '',
+          count: integer(row.unit_count),
+        };
+        unitsOfEntry.set(key, [...(unitsOfEntry.get(key) ?? []), unit]);
+        continue;
+      }
       const recipient = `${key}|${row.recipient_id}`;
       if (seen.has(recipient)) continue;
       seen.add(recipient);
@@ -175,6 +187,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           counted: flag(row.rel_counted),
         }),
         members: membersOf.get(`${row.root}|${row.award_id}`) ?? [],
+        /** Which of the record's units received it as collectives (which sub-unit, when sub-units are in). */
+        receivingUnits: unitsOfEntry.get(`${row.root}|${row.award_id}`) ?? [],
         // Issued: every recipient of the decision; received: those in the record's units.
         recipients: { collectives: number(row.collectives), individuals: number(row.individuals) },
       };
@@ -221,6 +235,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     forUnits,
     viewsOf,
+
+    /** The unit and, as asked, its sub-tree and the units merged into it (a ranking's unit filter). */
+    async unitsOf(root: string, include: Include) {
+      return (await scopesOf([root], include)).units(root);
+    },
 
     async forUnit(query: CommendationQuery, locale: string) {
       await assertUnitExists(query.unit);
@@ -300,7 +319,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ? query.include
         : [...query.include, 'descendants'];
       const roots = scopes.map((row) => String(row.documentId));
-      const { scope } = await unitsOf(roots, include);
+      const { scope } = await scopesOf(roots, include);
       const ctes = unitRecordCtes(strapi, scope, { ...query, include }, locale);
       const counted = byRoot(await rows(groups(ctes)), groupOf);
       return scopes.map((row, index) => ({

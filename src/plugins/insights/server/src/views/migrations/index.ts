@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import createViewTables from './001-create-view-tables';
 import bucketKeyForDailySeries from './002-bucket-key-for-daily-series';
 import createTranslationSources from '../../translations/migrations/003-create-translation-sources';
+import hourBuckets from './004-hour-buckets';
 
 type Knex = Core.Strapi['db']['connection'];
 export type Migration = { name: string; up: (knex: Knex) => Promise<void> };
@@ -15,6 +16,7 @@ const MIGRATIONS: readonly Migration[] = [
   createViewTables,
   bucketKeyForDailySeries,
   createTranslationSources,
+  hourBuckets,
 ];
 
 /** knex's migrator records what ran here, apart from Strapi's own migrations. */

@@ -2,8 +2,32 @@ import type { Core, UID } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
 
 import { insightsConfig } from '../../config';
+import { isRecord } from '../../utils';
 
-const LABEL_FIELDS = ['title', 'name', 'fullName'];
+const textOrNull = (value: unknown) =>
+  value === null || value === undefined
+    ? null
+    : value instanceof Date
+      ? value.toISOString()
+      : String(value);
+const numberOrNull = (value: unknown) => (typeof value === 'number' ? value : null);
+
+/** A card's cover: the media file's URL, alternative text and size, or null without one. */
+const coverOf = (file: unknown) =>
+  isRecord(file) && typeof file.url === 'string'
+    ? {
+        url: file.url,
+        alternativeText: textOrNull(file.alternativeText),
+        width: numberOrNull(file.width),
+        height: numberOrNull(file.height),
+      }
+    : null;
+
+/** A card's unit: documentId, name and slug, or null when the entry has none. */
+const unitOf = (unit: unknown, name: string, slug: string) =>
+  isRecord(unit) && typeof unit.documentId === 'string'
+    ? { documentId: unit.documentId, name: String(unit[name] ?? ''), slug: textOrNull(unit[slug]) }
+    : null;
 
 /** What the view endpoints need to know about the documents they count: type, locale, published state, labels. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -70,8 +94,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** Published documents of a type that belong to a unit (its unitField relation). */
-    async documentIdsOfUnit(uid: UID.ContentType, locale: string, unit: string) {
+    /** 400 unless the type has a unit to filter by, 404 unless the unit exists (a ranking's unit filter). */
+    async assertUnitFilter(uid: UID.ContentType, unit: string) {
       if (!unitField(uid)) {
         throw new errors.ValidationError(
           `${uid.split('.').pop()} has no organization to filter by`,
@@ -84,7 +108,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ) {
         throw new errors.NotFoundError(`No organization "${unit}"`);
       }
-      return documentIdsOfUnits(uid, locale, [unit]);
     },
 
     /** Trackable types whose entries belong to a unit (have the unitField relation). */
@@ -93,22 +116,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     documentIdsOfUnits,
 
-    /** Title (or name) and slug of published documents, keyed by documentId: one query. */
-    async labels(uid: UID.ContentType, locale: string, documentIds: string[]) {
-      const attributes = strapi.getModel(uid).attributes;
-      const label = LABEL_FIELDS.find((field) => field in attributes) ?? 'documentId';
+    /**
+     * What a "most viewed" box shows of published documents (config rankingCard), keyed by documentId: title,
+     * slug, date, cover (url, alternativeText, width, height) and unit (documentId, name, slug), in one call.
+     */
+    async cards(uid: UID.ContentType, type: string, locale: string, documentIds: string[]) {
+      const { rankingCard, commendations } = config();
+      const fields = rankingCard.fields[type];
+      const unit = unitField(uid);
       const rows = await strapi.db.query(uid).findMany({
-        select: ['documentId', label, ...('slug' in attributes ? ['slug'] : [])],
+        select: ['documentId', fields.title, fields.slug, fields.publishedDate],
         where: {
           documentId: { $in: documentIds },
           locale,
           ...(isPublishable(uid) ? { publishedAt: { $notNull: true } } : {}),
         },
+        populate: {
+          [fields.cover]: { select: ['url', 'alternativeText', 'width', 'height'] },
+          ...(unit
+            ? {
+                [unit]: {
+                  select: ['documentId', commendations.unit.name, rankingCard.unitSlug],
+                },
+              }
+            : {}),
+        },
       });
       return new Map(
         rows.map((r) => [
           String(r.documentId),
-          { title: String(r[label] ?? ''), slug: r.slug ?? null },
+          {
+            title: String(r[fields.title] ?? ''),
+            slug: textOrNull(r[fields.slug]),
+            publishedDate: textOrNull(r[fields.publishedDate]),
+            cover: coverOf(r[fields.cover]),
+            organization: unit
+              ? unitOf(r[unit], commendations.unit.name, rankingCard.unitSlug)
+              : null,
+          },
         ])
       );
     },

@@ -5,10 +5,13 @@ import { insightsConfig } from '../../config';
 import {
   addDays,
   daysBetween,
+  isRollingPeriod,
   PERIODS,
   periodStart,
   portalDay,
+  portalHour,
   type RankPeriod,
+  type RollingPeriod,
 } from '../../clock';
 import { isRecord } from '../../utils';
 import { announceCounted } from '../events';
@@ -17,6 +20,9 @@ import { BUCKETS, MARKS, TOTALS } from './tables';
 
 export type ViewKey = { contentType: UID.ContentType; documentId: string; locale: string };
 
+/** Hour buckets are kept this long: long enough for the rolling 24 hours, then swept. */
+const HOUR = 'hour';
+const HOURS_KEPT = 48;
 const BUCKET_KEY = ['content_type', 'document_id', 'locale', 'period', 'starts_on'];
 const TOTAL_KEY = ['content_type', 'document_id', 'locale'];
 const row = ({ contentType, documentId, locale }: ViewKey) => ({
@@ -32,6 +38,8 @@ export type Hit = {
   now: number;
   expiresAt: number;
   day: string;
+  /** The portal hour (YYYY-MM-DDTHH): the hour bucket the rolling 24-hour ranking sums. */
+  hour: string;
 };
 type Knex = Core.Strapi['db']['connection'];
 type ContentTable = {
@@ -141,37 +149,45 @@ const incrementsOf = (counted: Set<Hit>) => {
   return increments;
 };
 
-/** One upsert per table with the batch's increments; returns the new totals. */
+/**
+ * The batch's increments as one upsert per table; returns the new totals. PostgreSQL runs both in one statement
+ * (the bucket upsert as a data-modifying WITH, which PostgreSQL finishes after the totals, so every batch locks
+ * totals, then buckets, each in key order); SQLite, which has no such WITH, runs two.
+ */
 const addViews = async (
   trx: Knex,
   increments: Map<string, Increment>,
-  totals: Map<string, number>
+  totals: Map<string, number>,
+  oneStatement: boolean
 ) => {
   if (increments.size === 0) return;
   const bucketRows = byKey(
-    [...increments.values()].flatMap(({ hit, n }) =>
-      PERIODS.map((period) => ({
+    [...increments.values()].flatMap(({ hit, n }) => [
+      ...PERIODS.map((period) => ({
         ...row(hit.key),
         period,
         starts_on: periodStart(period, hit.day),
         views: n,
-      }))
-    ),
+      })),
+      { ...row(hit.key), period: HOUR, starts_on: hit.hour, views: n },
+    ]),
     (r) => [r.content_type, r.document_id, r.locale, r.period, r.starts_on].join('\u0000')
   );
-  await trx(BUCKETS)
+  const addBuckets = trx(BUCKETS)
     .insert(bucketRows)
     .onConflict(BUCKET_KEY)
     .merge({ views: trx.raw('??.?? + excluded.??', [BUCKETS, 'views', 'views']) });
+  if (!oneStatement) await addBuckets;
   const totalRows = byKey([...increments.values()], ({ hit }) => keyOf(hit.key)).map(
     ({ hit, n }) => ({ ...row(hit.key), views: n })
   );
-  const returned = await trx(TOTALS)
+  const addTotals = (oneStatement ? trx.with('added_buckets', addBuckets) : trx.queryBuilder())
     .insert(totalRows)
+    .into(TOTALS)
     .onConflict(TOTAL_KEY)
     .merge({ views: trx.raw('??.?? + excluded.??', [TOTALS, 'views', 'views']) })
     .returning(['content_type', 'document_id', 'locale', 'views']);
-  rememberTotals(totals, returned);
+  rememberTotals(totals, await addTotals);
 };
 
 /** Reads the totals of the batch's keys that no upsert returned (nothing counted for them). */
@@ -217,6 +233,7 @@ const hitResults = (
  * them in the same order and cannot deadlock.
  */
 const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
+  const oneStatement = strapi.db.dialect.client === 'postgres';
   // Checked before the transaction: SQLite instances sharing a file deadlock when a transaction that has
   // read must upgrade to write, while one that starts by writing just waits its turn.
   const published = await publishedKeys(
@@ -228,7 +245,7 @@ const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
     const counted = await claimMarks(trx, hits, published, hits[hits.length - 1].now);
     const increments = incrementsOf(counted);
     const totals = new Map<string, number>();
-    await addViews(trx, increments, totals);
+    await addViews(trx, increments, totals, oneStatement);
     await readUncountedTotals(trx, hits, totals);
     return { results: hitResults(hits, published, counted, increments, totals), counted };
   });
@@ -238,6 +255,25 @@ const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
   );
   return results;
 };
+
+/** The first bucket a rolling window sums: 24 hour buckets, or 7 / 30 day buckets, the current one included. */
+const rollingSince = (strapi: Core.Strapi, period: RollingPeriod, now: number) => {
+  if (period === '24h') return { period: HOUR, since: portalHour(strapi, now, 23) };
+  const days = period === '7d' ? 7 : 30;
+  return { period: 'day', since: addDays(portalDay(strapi, now), 1 - days) };
+};
+
+/** Views per document summed over the window's buckets (the rank index covers the range). */
+const rollingSums = (
+  knex: Knex,
+  where: { content_type: UID.ContentType; locale: string },
+  window: { period: string; since: string }
+) =>
+  knex(BUCKETS)
+    .where({ ...where, period: window.period })
+    .where('starts_on', '>=', window.since)
+    .groupBy('document_id')
+    .select('document_id', knex.raw('sum(??) as ??', ['views', 'views']));
 
 /** Counts and reads views. Counts are only ever written as atomic upserts: nothing is read, then written back. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -267,6 +303,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         now,
         expiresAt: now + config().dedupWindowMinutes * 60_000,
         day: portalDay(strapi, now),
+        hour: portalHour(strapi, now),
       });
     },
 
@@ -294,7 +331,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** Most viewed in the current calendar period (or of all time), optionally among given documents. */
+    /**
+     * Most viewed in the current calendar period, a rolling window (sums of hour or day buckets) or of all time,
+     * optionally among given documents.
+     */
     async ranking(
       contentType: UID.ContentType,
       locale: string,
@@ -303,19 +343,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       among: string[] | null,
       now = Date.now()
     ) {
-      const today = portalDay(strapi, now);
-      const query =
-        period === 'all'
-          ? knex()(TOTALS).where({ content_type: contentType, locale })
-          : knex()(BUCKETS).where({
-              content_type: contentType,
-              locale,
-              period,
-              starts_on: periodStart(period, today),
-            });
+      const where = { content_type: contentType, locale };
+      const query = isRollingPeriod(period)
+        ? rollingSums(knex(), where, rollingSince(strapi, period, now))
+        : period === 'all'
+          ? knex()(TOTALS).where(where).select('document_id', 'views')
+          : knex()(BUCKETS)
+              .where({ ...where, period, starts_on: periodStart(period, portalDay(strapi, now)) })
+              .select('document_id', 'views');
       if (among) query.whereIn('document_id', among);
-      const rows = await query.orderBy('views', 'desc').limit(limit).select('document_id', 'views');
-      return rows.map((r: { document_id: string; views: number }) => ({
+      const rows = await query.orderBy('views', 'desc').orderBy('document_id').limit(limit);
+      return rows.map((r: { document_id: string; views: number | string }) => ({
         documentId: r.document_id,
         views: Number(r.views),
       }));
@@ -384,9 +422,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { total: Number(all?.n ?? 0), last30Days: Number(recent?.n ?? 0) };
     },
 
-    /** Drops de-dup marks whose window has ended. */
-    async sweepMarks(now = Date.now()) {
-      return knex()(MARKS).where('expires_at', '<=', now).delete();
+    /** Drops de-dup marks whose window has ended, and hour buckets no rolling window reaches any more. */
+    async sweep(now = Date.now()) {
+      await knex()(MARKS).where('expires_at', '<=', now).delete();
+      await knex()(BUCKETS)
+        .where({ period: HOUR })
+        .where('starts_on', '<', portalHour(strapi, now, HOURS_KEPT))
+        .delete();
     },
   };
 };
