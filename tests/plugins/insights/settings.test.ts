@@ -14,7 +14,7 @@ describe('GET /insights/settings (admin)', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({
       utcOffsetMinutes: 420,
-      rankPeriods: ['day', 'week', 'month', 'year', 'all'],
+      rankPeriods: ['day', 'week', 'month', 'year', '24h', '7d', '30d', 'all'],
       trackableTypes: { article: 'api::article.article' },
       translationTypes: {
         article: 'api::article.article',

@@ -7,7 +7,7 @@ import { isRecord } from '../utils';
  * record's reads can be plain joins over link tables (the Query Engine's populate runs a DISTINCT join per
  * relation, which made a province's record cost hundreds of milliseconds).
  */
-export type Link = { table: string; from: string; to: string; field?: string };
+export type Link = { table: string; from: string; to: string; field?: string; order?: string };
 
 const attributeOf = (strapi: Core.Strapi, uid: string, field: string) => {
   const meta = strapi.db.metadata.get(uid);
@@ -37,7 +37,9 @@ export const linkOf = (strapi: Core.Strapi, uid: UID.Schema, field: string): Lin
   if (!table || !from || !to) throw new Error(`insights: ${uid}.${field} has no join columns`);
   const on = joinTable.on;
   const component = isRecord(on) && typeof on.field === 'string' ? on.field : undefined;
-  return { table, from, to, field: component };
+  const order =
+    typeof joinTable.orderColumnName === 'string' ? joinTable.orderColumnName : undefined;
+  return { table, from, to, field: component, order };
 };
 
 /** The type or component a relation or component field points at. */
