@@ -4,7 +4,9 @@ import type { JSONSchemaType } from 'ajv/dist/2020';
 
 /** The portal's pages as HTML strings: home and article pages from REST, the unit page from GraphQL. */
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text as HTML: entries may hold any characters (the hostile-input suite writes some). */
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const vietnamDate = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '';

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 
 import { renderPortal } from '../../examples/portal';
+import { escapeHtml } from '../../examples/portal/pages';
 import type { Core } from '@strapi/strapi';
 
 import { bootStrapi, http } from '../helpers/strapi';
@@ -50,7 +51,9 @@ it('home page: the latest articles, newest first, with unit, date and views, and
   expect(articles.length).toBeGreaterThan(0);
   expectInOrder(
     html,
-    articles.map((article) => `<a href="/tin-tuc/${article.slug}">${article.title}</a>`)
+    articles.map(
+      (article) => `<a href="/tin-tuc/${escapeHtml(article.slug)}">${escapeHtml(article.title)}</a>`
+    )
   );
   expect(html).toContain(`Số lượt xem: ${articles[0].viewCount}</small>`);
   const top = await http(app).get('/api/insights/views/top?type=article&period=all&limit=5');
@@ -58,7 +61,7 @@ it('home page: the latest articles, newest first, with unit, date and views, and
   expect(ranked.length).toBeGreaterThan(0);
   expectInOrder(html, [
     'Đọc nhiều nhất</h2>',
-    ...ranked.map((entry) => `${entry.title} <small>${entry.views} lượt xem</small>`),
+    ...ranked.map((entry) => `${escapeHtml(entry.title)} <small>${entry.views} lượt xem</small>`),
   ]);
 });
 
