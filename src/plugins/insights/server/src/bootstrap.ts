@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { ensureComponentIndexes } from './commendations/tables';
 import { listSortRequest } from './views/list-sort';
 import { migrate } from './views/migrations';
 import { service } from './services';
@@ -10,6 +11,7 @@ let sweeper: NodeJS.Timeout | undefined;
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const applied = await migrate(strapi.db.connection);
   if (applied.length > 0) strapi.log.info(`insights: applied migrations ${applied.join(', ')}`);
+  await ensureComponentIndexes(strapi);
   strapi.server.use(listSortRequest(strapi));
   strapi.db.lifecycles.subscribe({
     models: ['plugin::i18n.locale'],

@@ -101,25 +101,35 @@ const unitSetCte = (t: Tables, roots: string[], include: Include) => {
 /** A unit row of a root's record: the root's index among the roots asked for, and the row's id. */
 export type ScopeRow = { root: number; unitId: number };
 
+const wholeRows = (scope: ScopeRow[]) =>
+  scope.filter((row) => Number.isSafeInteger(row.root) && Number.isSafeInteger(row.unitId));
+
 /**
  * `scope(root, unit_id)`: the unit rows of each root's record (every locale: link tables hold row ids), as
- * literal rows (whole numbers read from the database), so the planner knows how few they are and reads the link
- * tables through their indexes.
+ * literal rows (whole numbers read from the database).
  */
 const scopeCte = (scope: ScopeRow[]) => {
-  const rows = scope
-    .filter((row) => Number.isSafeInteger(row.root) && Number.isSafeInteger(row.unitId))
-    .map((row) => `(${row.root}, ${row.unitId})`);
+  const rows = wholeRows(scope).map((row) => `(${row.root}, ${row.unitId})`);
   return raw(
     `scope (root, unit_id) AS (${rows.length === 0 ? 'SELECT 0, 0 WHERE 1 = 0' : `VALUES ${rows.join(', ')}`})`
   );
 };
 
 /**
+ * `column IN (the scope's unit ids)`, as literals beside the join with `scope`: a join with a CTE is planned as
+ * a hash join over the whole link table (100,000 rows for a province's 1,500), a literal list as a read of its
+ * index.
+ */
+const inScope = (column: Sql, scope: ScopeRow[]) => {
+  const ids = [...new Set(wholeRows(scope).map((row) => row.unitId))];
+  return raw(`${column.text} IN (${ids.length === 0 ? 'NULL' : ids.join(', ')})`);
+};
+
+/**
  * `award`: the published awards of the locale among `reached(award_id)` that pass the filters, with their year
  * and the first and last day their date may be (`day`, `last_day`; dates compare as 'YYYY-MM-DD' text).
  */
-const awardCte = (t: Tables, locale: string, filters: Filters, only?: number[]) => {
+const awardCte = (t: Tables, locale: string, filters: Filters) => {
   const { award } = t.names;
   const text = (column: Sql) => sql`CAST(${column} AS TEXT)`;
   const date = text(t.award('a', award.decisionDate));
@@ -141,7 +151,6 @@ const awardCte = (t: Tables, locale: string, filters: Filters, only?: number[]) 
       ? []
       : [sql`${t.award('a', award.awardStatus)} = ${filters.status}`]),
     ...(filters.form ? [sql`${t.award('a', award.form)} = ${filters.form}`] : []),
-    ...(only ? [sql`a.id IN (${inList(only)})`] : []),
   ];
   const years = [
     ...(filters.from === undefined ? [] : [sql`year >= ${filters.from}`]),
@@ -186,16 +195,11 @@ const positionJoins = (t: Tables, locale: string) => {
     LEFT JOIN ${pu.table} lpu ON ${pu.from('lpu')} = pos.id`;
 };
 
-/** The awards' component rows `c` of a recipient (with the recipient's order), of the `only` awards if given. */
-const componentJoin = (t: Tables, recipientId: Sql, only?: number[]) => {
+/** The awards' component rows `c` of a recipient (with the recipient's order). */
+const componentJoin = (t: Tables, recipientId: Sql) => {
   const c = t.awardRecipients;
-  return sql`JOIN ${c.table} c ON ${c.to('c')} = ${recipientId} AND ${c.on('c')}
-    ${onlyAwards(c.from('c'), only)}`;
+  return sql`JOIN ${c.table} c ON ${c.to('c')} = ${recipientId} AND ${c.on('c')}`;
 };
-
-/** Restricts to the `only` awards, when given: the details of a page start from its awards. */
-const onlyAwards = (column: Sql, only?: number[]) =>
-  only ? sql`AND ${column} IN (${inList(only)})` : raw('');
 
 type UnitFilters = Filters & { include: Include };
 
@@ -211,8 +215,7 @@ export const unitRecordCtes = (
   strapi: Core.Strapi,
   scope: ScopeRow[],
   query: UnitFilters,
-  locale: string,
-  only?: number[]
+  locale: string
 ) => {
   const t = tablesOf(strapi);
   const { award, person } = t.names;
@@ -223,33 +226,37 @@ export const unitRecordCtes = (
   const rp = t.recipientPerson;
   const c = t.awardRecipients;
   // A number of collectives is among the unit's sub-units: it counts only when the record includes them.
-  const countedKinds = subUnits ? raw('1 = 1') : sql`${kind} = 'individual'`;
-  const countedCollectives = subUnits ? sql`COALESCE(${kind}, '') <> 'individual'` : raw('1 = 0');
+  // Over unit_recipient's own `kind` and `count`.
+  const countedKinds = raw(subUnits ? '1 = 1' : `r.kind = 'individual'`);
+  const countedCollectives = raw(subUnits ? `COALESCE(r.kind, '') <> 'individual'` : '1 = 0');
   return sql`WITH ${scopeCte(scope)},
     issued (root, award_id) AS (
       SELECT s.root, ${t.issuer.from('li')} FROM scope s
       JOIN ${t.issuer.table} li ON ${t.issuer.to('li')} = s.unit_id
-        ${onlyAwards(t.issuer.from('li'), only)}),
-    unit_recipient (root, award_id, recipient_id, recipient_order, unit_id) AS (
-      SELECT s.root, ${c.from('c')}, ${ru.from('lu')}, ${c.order('c')}, s.unit_id FROM scope s
-      JOIN ${ru.table} lu ON ${ru.to('lu')} = s.unit_id
-      ${componentJoin(t, ru.from('lu'), only)}),
+        AND ${inScope(t.issuer.to('li'), scope)}),
+    unit_recipient (root, award_id, recipient_id, recipient_order, unit_id, kind, count) AS (
+      SELECT s.root, ${c.from('c')}, ${ru.from('lu')}, ${c.order('c')}, s.unit_id, ${kind}, ${count}
+      FROM scope s
+      JOIN ${ru.table} lu ON ${ru.to('lu')} = s.unit_id AND ${inScope(ru.to('lu'), scope)}
+      JOIN ${t.recipients} r ON r.id = ${ru.from('lu')}
+      ${componentJoin(t, ru.from('lu'))}),
     held (root, person, full_name, position_order, title, unit_id, position_id) AS (
       SELECT s.root, o.document_id, ${t.person('o', person.name)}, ${t.personPositions.order('pc')},
         ${t.position('pos', person.positionTitle)}, s.unit_id, pos.id
       FROM ${positionJoins(t, locale)}
-      JOIN scope s ON s.unit_id = ${t.positionUnit.to('lpu')}),
+      JOIN scope s ON s.unit_id = ${t.positionUnit.to('lpu')}
+        AND ${inScope(t.positionUnit.to('lpu'), scope)}),
     person_recipient (root, award_id, recipient_id, recipient_order, person) AS (
       SELECT DISTINCT h.root, ${c.from('c')}, r.id, ${c.order('c')}, h.person FROM held h
       JOIN ${t.people} ro ON ro.document_id = h.person
       JOIN ${rp.table} lp ON ${rp.to('lp')} = ro.id
-      ${componentJoin(t, rp.from('lp'), only)}
+      ${componentJoin(t, rp.from('lp'))}
       JOIN ${t.recipients} r ON r.id = ${rp.from('lp')}
       WHERE ${kind} = 'individual'),
     reached (award_id) AS (
       SELECT award_id FROM issued UNION SELECT award_id FROM unit_recipient
       UNION SELECT award_id FROM person_recipient),
-    ${awardCte(t, locale, query, only)},
+    ${awardCte(t, locale, query)},
     placed (root, award_id, recipient_id, recipient_order, person, full_name, position_order, title,
       unit_id) AS (
       SELECT p.root, p.award_id, p.recipient_id, p.recipient_order, h.person, h.full_name,
@@ -265,20 +272,19 @@ export const unitRecordCtes = (
     contribution (root, award_id, issued, collectives, individuals, collective, placed, counted) AS (
       SELECT i.root, i.award_id, 1, 0, 0, 0, 0, 0 FROM issued i JOIN award a ON a.id = i.award_id
       UNION ALL
-      SELECT u.root, u.award_id, 0,
-        CASE WHEN ${count} IS NULL THEN 1 WHEN ${kind} = 'individual' THEN 0 ELSE ${count} END,
-        CASE WHEN ${count} IS NOT NULL AND ${kind} = 'individual' THEN ${count} ELSE 0 END,
-        CASE WHEN ${count} IS NULL THEN 1 ELSE 0 END, 0, CASE WHEN ${count} IS NULL THEN 0 ELSE 1 END
-      FROM unit_recipient u JOIN award a ON a.id = u.award_id JOIN ${t.recipients} r ON r.id = u.recipient_id
-      WHERE (${count} IS NULL AND ${kind} = 'collective') OR (${count} IS NOT NULL AND ${countedKinds})
+      SELECT r.root, r.award_id, 0,
+        CASE WHEN r.count IS NULL THEN 1 WHEN r.kind = 'individual' THEN 0 ELSE r.count END,
+        CASE WHEN r.count IS NOT NULL AND r.kind = 'individual' THEN r.count ELSE 0 END,
+        CASE WHEN r.count IS NULL THEN 1 ELSE 0 END, 0, CASE WHEN r.count IS NULL THEN 0 ELSE 1 END
+      FROM unit_recipient r JOIN award a ON a.id = r.award_id
+      WHERE (r.count IS NULL AND r.kind = 'collective') OR (r.count IS NOT NULL AND ${countedKinds})
       UNION ALL
       SELECT root, award_id, 0, 0, 1, 0, 1, 0
       FROM (SELECT DISTINCT root, award_id, recipient_id FROM placed) people),
     receiving (root, award_id, recipient_id, recipient_order, unit_id, unit_count) AS (
-      SELECT u.root, u.award_id, u.recipient_id, u.recipient_order, u.unit_id, ${count}
-      FROM unit_recipient u JOIN award a ON a.id = u.award_id JOIN ${t.recipients} r ON r.id = u.recipient_id
-      WHERE (${count} IS NULL AND ${kind} = 'collective')
-        OR (${count} IS NOT NULL AND ${countedCollectives})),
+      SELECT r.root, r.award_id, r.recipient_id, r.recipient_order, r.unit_id, r.count
+      FROM unit_recipient r JOIN award a ON a.id = r.award_id
+      WHERE (r.count IS NULL AND r.kind = 'collective') OR (r.count IS NOT NULL AND ${countedCollectives})),
     entry (root, award_id, direction, collectives, individuals, rel_issued, rel_collective, rel_member,
       rel_counted) AS (
       SELECT x.root, x.award_id, CASE WHEN MAX(x.issued) = 1 THEN 'issued' ELSE 'received' END,
@@ -294,8 +300,7 @@ export const personRecordCtes = (
   strapi: Core.Strapi,
   official: string,
   query: Filters,
-  locale: string,
-  only?: number[]
+  locale: string
 ) => {
   const t = tablesOf(strapi);
   const rp = t.recipientPerson;
@@ -303,9 +308,9 @@ export const personRecordCtes = (
   return sql`WITH reached (award_id) AS (
       SELECT ${c.from('c')} FROM ${t.people} ro
       JOIN ${rp.table} lp ON ${rp.to('lp')} = ro.id
-      ${componentJoin(t, rp.from('lp'), only)}
+      ${componentJoin(t, rp.from('lp'))}
       WHERE ro.document_id = ${official}),
-    ${awardCte(t, locale, query, only)},
+    ${awardCte(t, locale, query)},
     entry (root, award_id, direction, collectives, individuals, rel_issued, rel_collective, rel_member,
       rel_counted) AS (
       SELECT ro.document_id, a.id, 'received', 0, 1, 0, 0, 0, 0 FROM award a
@@ -373,74 +378,111 @@ const PAGE_COLUMNS = [
   'issuer_id',
   'issuer_name',
   'row_rank',
+  'decisions',
 ];
-const GROUP_COLUMNS = ['root', 'direction', 'form', 'year', 'collectives', 'individuals'];
+const GROUP_COLUMNS = [
+  'root',
+  'direction',
+  'form',
+  'year',
+  'collectives',
+  'individuals',
+  'decisions',
+];
+/** What the answer shows of the people and units of a page's entries (see unitDetails and personDetails). */
+const DETAIL_COLUMNS = [
+  'root',
+  'award_id',
+  'recipient_order',
+  'recipient_id',
+  'position_order',
+  'person',
+  'full_name',
+  'position_title',
+  'unit_id',
+  'unit_name',
+  'unit_count',
+];
+const COLUMNS = [...new Set([...PAGE_COLUMNS, ...GROUP_COLUMNS, ...DETAIL_COLUMNS])];
 
 /**
- * In one query (the record's CTEs run once): the grouped counts of each root's record (`part` 'group', with
- * `decisions`), then one page of it, in order (`part` 'page').
+ * In one query (the record's CTEs run once): the grouped counts of each root's record (`part` 'group'), one page
+ * of it, in order (`part` 'page'), and the details of the page's entries (the parts `details` names; it reads
+ * the page as `paged p`).
  */
 export const recordQuery = (
   strapi: Core.Strapi,
   ctes: Sql,
   listing: Listing,
-  forms: readonly string[]
+  forms: readonly string[],
+  details: Sql
 ) => {
   const t = tablesOf(strapi);
   const { award, unit } = t.names;
   const first = (listing.page - 1) * listing.pageSize;
   const issuer = t.issuer;
   const columns = (names: string[], from: string) =>
-    raw(PAGE_COLUMNS.map((c) => (names.includes(c) ? `${from}.${c}` : `NULL AS ${c}`)).join(', '));
+    raw(COLUMNS.map((c) => (names.includes(c) ? `${from}.${c}` : `NULL AS ${c}`)).join(', '));
+  // Ordered over the record's own columns; the awards' other columns are read for the page's rows only.
+  // PostgreSQL types a UNION's columns pair by pair, left to right, and a column NULL in the first two parts
+  // becomes text: the parts come in the order that gives each column a type by the second (a page entry is one
+  // decision).
   return sql`${ctes},
     grouped AS (${grouped}),
-    ranked AS (
+    ordered AS (
       SELECT e.*, a.document_id, a.form, a.year, a.day, a.collective_count, a.individual_count,
-        ${t.award('w', 'title')} AS title, ${t.award('w', 'slug')} AS slug,
+        ROW_NUMBER() OVER (PARTITION BY e.root ORDER BY ${orderBy(listing.sort, forms)}) AS row_rank,
+        1 AS decisions
+      FROM entry e JOIN award a ON a.id = e.award_id),
+    paged AS (
+      SELECT o.*, ${t.award('w', 'title')} AS title, ${t.award('w', 'slug')} AS slug,
         ${t.award('w', 'decisionNumber')} AS decision_number,
         ${t.award('w', award.decisionDate)} AS decision_date,
         ${t.award('w', award.decisionDatePrecision)} AS decision_date_precision,
         ${t.award('w', award.awardStatus)} AS award_status,
-        iu.document_id AS issuer_id, ${t.unit('iu', unit.name)} AS issuer_name,
-        ROW_NUMBER() OVER (PARTITION BY e.root ORDER BY ${orderBy(listing.sort, forms)}) AS row_rank
-      FROM entry e JOIN award a ON a.id = e.award_id JOIN ${t.awards} w ON w.id = a.id
-      LEFT JOIN ${issuer.table} li ON ${issuer.from('li')} = a.id
-      LEFT JOIN ${t.units} iu ON iu.id = ${issuer.to('li')})
-    SELECT 'group' AS part, ${columns(GROUP_COLUMNS, 'g')}, g.decisions FROM grouped g
+        iu.document_id AS issuer_id, ${t.unit('iu', unit.name)} AS issuer_name
+      FROM ordered o JOIN ${t.awards} w ON w.id = o.award_id
+      LEFT JOIN ${issuer.table} li ON ${issuer.from('li')} = o.award_id
+      LEFT JOIN ${t.units} iu ON iu.id = ${issuer.to('li')}
+      WHERE o.row_rank > ${first} AND o.row_rank <= ${first + listing.pageSize})
+    SELECT d.part, ${columns(DETAIL_COLUMNS, 'd')} FROM (${details}) d
     UNION ALL
-    SELECT 'page', ${columns(PAGE_COLUMNS, 'p')}, NULL FROM ranked p
-    WHERE p.row_rank > ${first} AND p.row_rank <= ${first + listing.pageSize}
-    ORDER BY part, root, row_rank, year, form, direction`;
+    SELECT 'page', ${columns(PAGE_COLUMNS, 'p')} FROM paged p
+    UNION ALL
+    SELECT 'group', ${columns(GROUP_COLUMNS, 'g')} FROM grouped g
+    ORDER BY part, root, row_rank, award_id, recipient_order, position_order, recipient_id, position_title,
+      year, form, direction`;
 };
 
 /**
- * The details of these awards' entries, by root and award: the people who count in the record, each with the first
- * position placing them (`part` 'member'), then the record's units that received it as collectives (`part` 'unit'),
- * each in the order of the award's recipients.
+ * The details of a unit record's page, by root and award: the people who count in the record, with the positions
+ * placing them in the person's order (`part` 'member'), and the record's units that received it as collectives
+ * (`part` 'unit'), in the order of the award's recipients.
  */
-export const details = (strapi: Core.Strapi, ctes: Sql) => {
+export const unitDetails = (strapi: Core.Strapi) => {
   const t = tablesOf(strapi);
   const name = t.unit('u', t.names.unit.name);
-  return sql`${ctes}
-    SELECT m.root, m.award_id, 'member' AS part, m.recipient_order, m.recipient_id, m.position_order,
-      m.person, m.full_name, m.title, u.document_id AS unit_id, ${name} AS unit_name, NULL AS unit_count
-    FROM placed m JOIN ${t.units} u ON u.id = m.unit_id
+  return sql`SELECT 'member' AS part, m.root, m.award_id, m.recipient_order, m.recipient_id, m.position_order,
+      m.person, m.full_name, m.title AS position_title, u.document_id AS unit_id, ${name} AS unit_name,
+      NULL AS unit_count
+    FROM placed m JOIN paged p ON p.root = m.root AND p.award_id = m.award_id
+    JOIN ${t.units} u ON u.id = m.unit_id
     UNION ALL
-    SELECT g.root, g.award_id, 'unit', g.recipient_order, g.recipient_id, 0, NULL, NULL, NULL,
+    SELECT 'unit', g.root, g.award_id, g.recipient_order, g.recipient_id, 0, NULL, NULL, NULL,
       u.document_id, ${name}, g.unit_count
-    FROM receiving g JOIN ${t.units} u ON u.id = g.unit_id
-    ORDER BY root, award_id, part, recipient_order, recipient_id, position_order, title`;
+    FROM receiving g JOIN paged p ON p.root = g.root AND p.award_id = g.award_id
+    JOIN ${t.units} u ON u.id = g.unit_id`;
 };
 
-/** Every position the person held on each award's dates, in their order, with its unit. */
-export const positionsOf = (strapi: Core.Strapi, ctes: Sql, official: string, locale: string) => {
+/** The details of a person's page (`part` 'position'): every position they held on each award's dates, in their order, with its unit. */
+export const personDetails = (strapi: Core.Strapi, official: string, locale: string) => {
   const t = tablesOf(strapi);
   const { person, unit } = t.names;
-  return sql`${ctes}
-    SELECT a.id AS award_id, ${t.position('pos', person.positionTitle)} AS title,
-      u.document_id AS unit_id, ${t.unit('u', unit.name)} AS unit_name
-    FROM award a CROSS JOIN ${positionJoins(t, locale)}
+  return sql`SELECT 'position' AS part, p.root, a.id AS award_id, NULL AS recipient_order, pos.id AS recipient_id,
+      ${t.personPositions.order('pc')} AS position_order, NULL AS person, NULL AS full_name,
+      ${t.position('pos', person.positionTitle)} AS position_title, u.document_id AS unit_id,
+      ${t.unit('u', unit.name)} AS unit_name, NULL AS unit_count
+    FROM paged p JOIN award a ON a.id = p.award_id CROSS JOIN ${positionJoins(t, locale)}
     LEFT JOIN ${t.units} u ON u.id = ${t.positionUnit.to('lpu')}
-    WHERE o.document_id = ${official} AND ${heldDuring(t)}
-    ORDER BY a.id, ${t.personPositions.order('pc')}, pos.id`;
+    WHERE o.document_id = ${official} AND ${heldDuring(t)}`;
 };

@@ -1,6 +1,8 @@
 import type { Core, UID } from '@strapi/strapi';
 
+import { insightsConfig } from '../config';
 import { isRecord } from '../utils';
+import { id } from './sql';
 
 /**
  * Table and column names behind the configured types and fields, read from Strapi's own metadata, so the
@@ -50,4 +52,23 @@ export const targetOf = (strapi: Core.Strapi, uid: UID.Schema, field: string): U
     typeof value === 'string' && (value in strapi.contentTypes || value in strapi.components);
   if (!isSchema(target)) throw new Error(`insights: ${uid}.${field} points at no known type`);
   return target;
+};
+
+/**
+ * Strapi indexes a component join table by its entity, not by its component rows. The record goes from a
+ * recipient (or a position) to its award (or person), so it needs the other way too: made at every start if
+ * missing (Strapi's schema sync drops only indexes it declared itself, and a SQLite table rebuild drops all).
+ */
+export const ensureComponentIndexes = async (strapi: Core.Strapi) => {
+  const { award, person } = insightsConfig(strapi).commendations;
+  for (const [uid, field] of [
+    [award.uid, award.recipients],
+    [person.uid, person.positions],
+  ] as const) {
+    const { table, to } = linkOf(strapi, uid, field);
+    const index = id(`${table}_${to}_idx`).text;
+    await strapi.db.connection.raw(
+      `CREATE INDEX IF NOT EXISTS ${index} ON ${id(table).text} (${id(to).text})`
+    );
+  }
 };

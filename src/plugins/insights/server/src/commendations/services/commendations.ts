@@ -5,11 +5,11 @@ import { insightsConfig } from '../../config';
 import { service } from '../../services';
 import { formsOf } from '../model';
 import {
-  details,
   groups,
+  personDetails,
   personRecordCtes,
-  positionsOf,
   recordQuery,
+  unitDetails,
   unitRecordCtes,
   unitSets,
   type ScopeRow,
@@ -95,25 +95,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = (query: Sql) => rowsOf(strapi, query);
 
   /**
-   * Per root, one page of its record and the grouped counts of all of it: the page's rows come sorted and cut by
-   * the database; the details of the page (members) are read for the page's awards only.
+   * Per root, one page of its record and the grouped counts of all of it, in one query: the page's rows come
+   * sorted and cut by the database, with the details of the page's entries (the rows of the other parts).
    */
-  const recordsOf = async (ctes: (only?: number[]) => Sql, listing: Listing) => {
-    const answer = await rows(recordQuery(strapi, ctes(), listing, formsOf(strapi)));
-    const counted = byRoot(
-      answer.filter((row) => row.part === 'group'),
-      groupOf
-    );
-    const pageRows = byRoot(
-      answer.filter((row) => row.part === 'page'),
-      (row) => row
-    );
-    const ids = [...new Set([...pageRows.values()].flat().map((row) => Number(row.award_id)))];
+  const recordsOf = async (ctes: Sql, listing: Listing, details: Sql) => {
+    const answer = await rows(recordQuery(strapi, ctes, listing, formsOf(strapi), details));
+    const partOf = (row: Row) =>
+      row.part === 'group' || row.part === 'page' ? row.part : 'detail';
+    const part = (name: string) => answer.filter((row) => partOf(row) === name);
     return {
-      counted,
-      pageRows,
-      ids,
-      details: (query: (ctes: Sql) => Sql) => rows(query(ctes(ids))),
+      counted: byRoot(part('group'), groupOf),
+      pageRows: byRoot(part('page'), (row) => row),
+      detailRows: part('detail'),
     };
   };
 
@@ -143,17 +136,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const entriesOf = async (roots: string[], query: RecordQuery, locale: string) => {
     const { scope, units } = await scopesOf(roots, query.include);
     const record = await recordsOf(
-      (only) => unitRecordCtes(strapi, scope, query, locale, only),
-      query
+      unitRecordCtes(strapi, scope, query, locale),
+      query,
+      unitDetails(strapi)
     );
-    const detailRows =
-      record.ids.length === 0 ? [] : await record.details((ctes) => details(strapi, ctes));
     // By root and award, in the order of the award's recipients: the first position placing each person
     // recipient, and the record's units that received it as collectives.
     const membersOf = new Map<string, Member[]>();
     const unitsOfEntry = new Map<string, ReceivingUnit[]>();
     const seen = new Set<string>();
-    for (const row of detailRows) {
+    for (const row of record.detailRows) {
       const key = `${row.root}|${row.award_id}`;
       if (row.part === 'unit') {
         const unit = {
@@ -170,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const member = {
         official: String(row.person),
         fullName: text(row.full_name) ?? '',
-        position: text(row.title) ?? '',
+        position: text(row.position_title) ?? '',
         unit: text(row.unit_name) ?? '',
       };
       membersOf.set(key, [...(membersOf.get(key) ?? []), member]);
@@ -208,12 +200,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       units,
     }));
 
-  const assertUnitExists = async (documentId: string) => {
-    if (
-      !(await strapi.db.query(names().unit.uid).findOne({ select: ['id'], where: { documentId } }))
-    ) {
-      throw new errors.NotFoundError(`No organization "${documentId}"`);
-    }
+  /** A unit's record; its set of units is empty when no unit has that documentId (in any locale). */
+  const forExistingUnit = async (query: RecordQuery & { unit: string }, locale: string) => {
+    const [record] = await forUnits([query.unit], query, locale);
+    if (record.units.length === 0)
+      throw new errors.NotFoundError(`No organization "${query.unit}"`);
+    return record;
   };
 
   /** Views of the published entries that belong to these units, over every trackable type that has a unit. */
@@ -242,8 +234,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async forUnit(query: CommendationQuery, locale: string) {
-      await assertUnitExists(query.unit);
-      const [{ data, meta }] = await forUnits([query.unit], query, locale);
+      const { data, meta } = await forExistingUnit(query, locale);
       return { data, meta };
     },
 
@@ -256,18 +247,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await strapi.db.query(names().person.uid).findOne({ select: ['id'], where })))
         throw new errors.NotFoundError(`No official "${official}" in locale "${locale}"`);
       const record = await recordsOf(
-        (only) => personRecordCtes(strapi, official, query, locale, only),
-        query
+        personRecordCtes(strapi, official, query, locale),
+        query,
+        personDetails(strapi, official, locale)
       );
-      const positionRows =
-        record.ids.length === 0
-          ? []
-          : await record.details((ctes) => positionsOf(strapi, ctes, official, locale));
       const positions = new Map<number, { title: string; unit: Ref }[]>();
-      for (const row of positionRows) {
+      for (const row of record.detailRows) {
         const unitId = text(row.unit_id);
         const position = {
-          title: text(row.title) ?? '',
+          title: text(row.position_title) ?? '',
           unit: unitId ? { documentId: unitId, name: text(row.unit_name) ?? '' } : null,
         };
         const award = Number(row.award_id);
@@ -285,8 +273,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Received and issued (decisions, recipients, by form), and the views of the unit's articles. */
     async summary(query: CommendationQuery, locale: string) {
-      await assertUnitExists(query.unit);
-      const [{ meta, units }] = await forUnits([query.unit], query, locale);
+      const { meta, units } = await forExistingUnit(query, locale);
       const { received, issued } = meta.totals;
       return {
         data: {
