@@ -163,7 +163,7 @@ const awardCte = (t: Tables, locale: string, filters: Filters) => {
         COALESCE(${t.award('a', 'collectiveCount')}, 0) AS collective_count,
         COALESCE(${t.award('a', 'individualCount')}, 0) AS individual_count
       FROM ${t.awards} a
-      JOIN (SELECT DISTINCT award_id FROM reached) r ON r.award_id = a.id
+      JOIN reached r ON r.award_id = a.id
       LEFT JOIN ${l.table} lm ON ${l.from('lm')} = a.id
       LEFT JOIN ${t.meetings} m ON m.id = ${l.to('lm')}
       WHERE ${join(conditions, ' AND ')}) dated
@@ -204,9 +204,18 @@ const componentJoin = (t: Tables, recipientId: Sql) => {
 type UnitFilters = Filters & { include: Include };
 
 /**
- * The CTEs of the records of units, ending in `entry(root, award_id, direction, collectives, individuals,
- * rel_issued, rel_collective, rel_member, rel_counted)`: one row per award and root, with what it counts there
- * and how it relates.
+ * `entry`, the end of a record's CTEs: one row per root and award, with what it counts there, how it relates, and
+ * the award's own columns that the totals and the order read (from `award a`).
+ */
+const ENTRY =
+  raw(`entry (root, award_id, direction, collectives, individuals, rel_issued, rel_collective,
+  rel_member, rel_counted, document_id, form, year, day, collective_count, individual_count)`);
+const AWARD_COLUMNS = raw(
+  'a.document_id, a.form, a.year, a.day, a.collective_count, a.individual_count'
+);
+
+/**
+ * The CTEs of the records of units, ending in `entry` (ENTRY).
  * `placed(root, award_id, recipient_id, …)` holds each person recipient with the positions that place them;
  * `receiving(root, award_id, recipient_id, recipient_order, unit_id, unit_count)` each unit of the record that received
  * the award as a collective (`count` null) or where `count` collectives received it (with sub-units only).
@@ -270,29 +279,28 @@ export const unitRecordCtes = (
         AND NOT (${count} IS NOT NULL AND EXISTS (SELECT 1 FROM unit_recipient u
           WHERE u.root = p.root AND u.recipient_id = p.recipient_id))),
     contribution (root, award_id, issued, collectives, individuals, collective, placed, counted) AS (
-      SELECT i.root, i.award_id, 1, 0, 0, 0, 0, 0 FROM issued i JOIN award a ON a.id = i.award_id
+      SELECT i.root, i.award_id, 1, 0, 0, 0, 0, 0 FROM issued i
       UNION ALL
       SELECT r.root, r.award_id, 0,
         CASE WHEN r.count IS NULL THEN 1 WHEN r.kind = 'individual' THEN 0 ELSE r.count END,
         CASE WHEN r.count IS NOT NULL AND r.kind = 'individual' THEN r.count ELSE 0 END,
         CASE WHEN r.count IS NULL THEN 1 ELSE 0 END, 0, CASE WHEN r.count IS NULL THEN 0 ELSE 1 END
-      FROM unit_recipient r JOIN award a ON a.id = r.award_id
+      FROM unit_recipient r
       WHERE (r.count IS NULL AND r.kind = 'collective') OR (r.count IS NOT NULL AND ${countedKinds})
       UNION ALL
       SELECT root, award_id, 0, 0, 1, 0, 1, 0
       FROM (SELECT DISTINCT root, award_id, recipient_id FROM placed) people),
     receiving (root, award_id, recipient_id, recipient_order, unit_id, unit_count) AS (
       SELECT r.root, r.award_id, r.recipient_id, r.recipient_order, r.unit_id, r.count
-      FROM unit_recipient r JOIN award a ON a.id = r.award_id
+      FROM unit_recipient r
       WHERE (r.count IS NULL AND r.kind = 'collective') OR (r.count IS NOT NULL AND ${countedCollectives})),
-    entry (root, award_id, direction, collectives, individuals, rel_issued, rel_collective, rel_member,
-      rel_counted) AS (
+    ${ENTRY} AS (
       SELECT x.root, x.award_id, CASE WHEN MAX(x.issued) = 1 THEN 'issued' ELSE 'received' END,
         CASE WHEN MAX(x.issued) = 1 THEN MAX(a.collective_count) ELSE SUM(x.collectives) END,
         CASE WHEN MAX(x.issued) = 1 THEN MAX(a.individual_count) ELSE SUM(x.individuals) END,
-        MAX(x.issued), MAX(x.collective), MAX(x.placed), MAX(x.counted)
+        MAX(x.issued), MAX(x.collective), MAX(x.placed), MAX(x.counted), ${AWARD_COLUMNS}
       FROM contribution x JOIN award a ON a.id = x.award_id
-      GROUP BY x.root, x.award_id)`;
+      GROUP BY x.root, x.award_id, ${AWARD_COLUMNS})`;
 };
 
 /** The CTEs of a person's record, ending in the same `entry`: each award they received, as one individual. */
@@ -306,14 +314,13 @@ export const personRecordCtes = (
   const rp = t.recipientPerson;
   const c = t.awardRecipients;
   return sql`WITH reached (award_id) AS (
-      SELECT ${c.from('c')} FROM ${t.people} ro
+      SELECT DISTINCT ${c.from('c')} FROM ${t.people} ro
       JOIN ${rp.table} lp ON ${rp.to('lp')} = ro.id
       ${componentJoin(t, rp.from('lp'))}
       WHERE ro.document_id = ${official}),
     ${awardCte(t, locale, query)},
-    entry (root, award_id, direction, collectives, individuals, rel_issued, rel_collective, rel_member,
-      rel_counted) AS (
-      SELECT ro.document_id, a.id, 'received', 0, 1, 0, 0, 0, 0 FROM award a
+    ${ENTRY} AS (
+      SELECT ro.document_id, a.id, 'received', 0, 1, 0, 0, 0, 0, ${AWARD_COLUMNS} FROM award a
       JOIN ${t.people} ro ON ro.document_id = ${official} AND ro.locale = ${locale})`;
 };
 
@@ -326,19 +333,19 @@ export const unitSets = (strapi: Core.Strapi, roots: string[], include: Include)
 };
 
 /** Per root, direction, form and year: the decisions and recipients (the totals and the report fold these). */
-const grouped = raw(`SELECT e.root, e.direction, a.form, a.year, COUNT(*) AS decisions,
+const grouped = raw(`SELECT e.root, e.direction, e.form, e.year, COUNT(*) AS decisions,
     SUM(e.collectives) AS collectives, SUM(e.individuals) AS individuals
-  FROM entry e JOIN award a ON a.id = e.award_id
-  GROUP BY e.root, e.direction, a.form, a.year`);
+  FROM entry e
+  GROUP BY e.root, e.direction, e.form, e.year`);
 
 export const groups = (ctes: Sql) => sql`${ctes} ${grouped} ORDER BY root, year, form, direction`;
 
 /** Undated awards last either way; equal days by documentId. */
 const orderBy = (sort: Sort, forms: readonly string[]) => {
   const byDate = (direction: 'ASC' | 'DESC') =>
-    raw(`CASE WHEN a.day IS NULL THEN 1 ELSE 0 END, a.day ${direction}, a.document_id`);
+    raw(`CASE WHEN e.day IS NULL THEN 1 ELSE 0 END, e.day ${direction}, e.document_id`);
   // Forms by their rank in the law's list (the schema's order), newest first within a form.
-  const rank = sql`CASE a.form ${join(
+  const rank = sql`CASE e.form ${join(
     forms.map((form, index) => sql`WHEN ${form} THEN ${raw(String(index))}`),
     ' '
   )} ELSE -1 END`;
@@ -430,10 +437,10 @@ export const recordQuery = (
   return sql`${ctes},
     grouped AS (${grouped}),
     ordered AS (
-      SELECT e.*, a.document_id, a.form, a.year, a.day, a.collective_count, a.individual_count,
+      SELECT e.*,
         ROW_NUMBER() OVER (PARTITION BY e.root ORDER BY ${orderBy(listing.sort, forms)}) AS row_rank,
         1 AS decisions
-      FROM entry e JOIN award a ON a.id = e.award_id),
+      FROM entry e),
     paged AS (
       SELECT o.*, ${t.award('w', 'title')} AS title, ${t.award('w', 'slug')} AS slug,
         ${t.award('w', 'decisionNumber')} AS decision_number,
