@@ -4,7 +4,7 @@ import { getOperationAST, parse, type DocumentNode } from 'graphql';
 
 import type { CacheSettings } from '../../config/cache';
 import { schemaLookup, type SchemaLookup } from '../http/response-walk';
-import { contentTypesByRouteName, restRouteName } from '../http/rest-route';
+import { contentTypesByRouteName, isRestPath, restRouteName } from '../http/rest-route';
 import { isRecord } from '../rules/document-params';
 import { authScope, cacheKey, entityTag } from './key';
 import { createSingleFlight } from './single-flight';
@@ -13,11 +13,16 @@ import { documentTags, filterTags, responseTags } from './tags';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
-/** A cacheable request: its key, and how to find the tags of the response it gets. */
+/**
+ * A cacheable request: its key, and how to find the tags of the response it gets (none: not kept). Concurrent
+ * misses wait for one maker only where the answer is known to be kept (`coalesce`): waiting on a read that turns
+ * out not to be kept would only delay it.
+ */
 type Target = {
   key: string;
   scope: string;
-  tagsOf: (body: Record<string, unknown>) => Set<string>;
+  coalesce: boolean;
+  tagsOf: (body: Record<string, unknown>) => Set<string> | null;
 };
 
 /** GraphQL bodies that only read: a query operation (not a mutation), parsed once to tell. */
@@ -51,7 +56,17 @@ const graphqlBody = async (ctx: Context): Promise<unknown> => {
   return ctx.request.body;
 };
 
-/** Which requests are cached: REST reads of the app's content types, and GraphQL queries. */
+/**
+ * The other REST reads (a plugin's routes) opt in from their handler: `ctx.state.cacheTypes` names the content
+ * types whose writes change the answer, and a write to any of them purges it. An answer without it is not kept.
+ */
+const declaredTypes = (ctx: Context) => {
+  const types: unknown = ctx.state.cacheTypes;
+  if (!Array.isArray(types)) return null;
+  return new Set(types.filter((uid) => typeof uid === 'string').map((uid) => `type:${uid}`));
+};
+
+/** Which requests are cached: REST reads (the content types', and plugin reads that opt in), and GraphQL queries. */
 const targetOf = (strapi: Core.Strapi) => {
   let routes: Map<string, string> | undefined;
   let schemaOf: SchemaLookup | undefined;
@@ -61,20 +76,23 @@ const targetOf = (strapi: Core.Strapi) => {
     const fallback: unknown = ctx.state.fallbackLocale;
     const variant = typeof fallback === 'string' ? { fallbackLocale: fallback } : {};
     if (ctx.method === 'GET') {
+      if (!isRestPath(strapi, ctx.path)) return null;
+      const key = cacheKey({
+        method: 'GET',
+        path: ctx.path,
+        query: { ...ctx.query, ...variant },
+        scope,
+      });
       const routeName = restRouteName(strapi, ctx.path);
       const known = (routes ??= contentTypesByRouteName(strapi));
       const uid = routeName ? known.get(routeName) : undefined;
-      if (!uid) return null;
+      if (!uid) return { key, scope, coalesce: false, tagsOf: () => declaredTypes(ctx) };
       schemaOf ??= schemaLookup(strapi);
       const lookup = schemaOf;
       return {
-        key: cacheKey({
-          method: 'GET',
-          path: ctx.path,
-          query: { ...ctx.query, ...variant },
-          scope,
-        }),
+        key,
         scope,
+        coalesce: true,
         tagsOf: (body) =>
           new Set([
             ...responseTags(uid, body.data, lookup),
@@ -94,6 +112,7 @@ const targetOf = (strapi: Core.Strapi) => {
           scope,
         }),
         scope,
+        coalesce: true,
         // What a GraphQL answer holds is not walked by schema: any write purges every GraphQL answer.
         tagsOf: (body) => documentTags(body.data).add(GRAPHQL_TAG),
       };
@@ -146,24 +165,27 @@ export const responseCacheMiddleware = (
     const request = await target(ctx);
     if (!request) return next();
     const { key, scope } = request;
-    const ready = (await store.get(key)) ?? (await flights.pending(key));
+    const ready =
+      (await store.get(key)) ?? (request.coalesce ? await flights.pending(key) : undefined);
     if (ready) return serve(ctx, ready, settings, 'HIT');
     const since = await store.generation();
-    const made = await flights.make(key, async () => {
+    const produce = async () => {
       await next();
       const json = ctx.status === 200 ? answeredJson(ctx.body) : null;
-      if (!json || json.errors !== undefined) return null;
+      const tags = json && json.errors === undefined ? request.tagsOf(json) : null;
+      if (!json || !tags) return null;
       const body = JSON.stringify(json);
       const entry: CachedResponse = {
         body,
         etag: entityTag(body),
         type: 'application/json; charset=utf-8',
         scope,
-        tags: [...request.tagsOf(json)],
+        tags: [...tags],
       };
       await store.put(key, entry, since);
       return entry;
-    });
+    };
+    const made = request.coalesce ? await flights.make(key, produce) : await produce();
     if (made) serve(ctx, made, settings, 'MISS');
   };
 };

@@ -159,12 +159,49 @@ describe('REST reads', () => {
     expect((await http(app).get(path)).headers['x-cache']).toBe('MISS');
   });
 
-  it('does not cache refusals or plugin routes', async () => {
+  it('does not cache refusals or plugin routes that do not opt in', async () => {
     const bad = await http(app).get('/api/articles?pagination[pageSize]=lots');
     expect(bad.status).toBe(400);
     expect(bad.headers['x-cache']).toBeUndefined();
-    const ranking = await http(app).get('/api/insights/views/top?type=article');
-    expect(ranking.headers['x-cache']).toBeUndefined();
+    for (let i = 0; i < 2; i += 1) {
+      const ranking = await http(app).get('/api/insights/views/top?type=article');
+      expect(ranking.status).toBe(200);
+      expect(ranking.headers['x-cache']).toBeUndefined();
+    }
+  });
+
+  it("keeps a unit's commendation record until an award, unit, official or meeting is written", async () => {
+    const unit = await publishedUnit(`Hội LHPN xã Khen ${suffix()}`);
+    const path = `/api/insights/units/${unit.documentId}/commendations`;
+    const first = await http(app).get(path);
+    expect(first.status).toBe(200);
+    expect(first.headers['x-cache']).toBe('MISS');
+    expect(first.body.meta.pagination.total).toBe(0);
+    const second = await http(app).get(path);
+    expect(second.headers['x-cache']).toBe('HIT');
+    expect(await queriesDuring(() => http(app).get(path))).toBe(0);
+    expect((await http(app).get(path).set('If-None-Match', first.headers.etag)).status).toBe(304);
+    await app.documents('api::award.award').create({
+      locale: 'vi',
+      status: 'published',
+      data: {
+        title: `Giấy khen ${suffix()}`,
+        form: 'certificate_of_commendation',
+        awardStatus: 'active',
+        countedCollectives: 2,
+        countedIndividuals: 0,
+        issuer: unit.documentId,
+      },
+    });
+    const after = await http(app).get(path);
+    expect(after.headers['x-cache']).toBe('MISS');
+    expect(after.body.meta.pagination.total).toBe(1);
+    await http(app).get(path);
+    await app.documents('api::meeting.meeting').create({
+      locale: 'vi',
+      data: { title: `Hội nghị ${suffix()}`, kind: 'review', extended: false },
+    });
+    expect((await http(app).get(path)).headers['x-cache']).toBe('MISS');
   });
 
   it('skips the row count when asked with pagination[withCount]=false', async () => {

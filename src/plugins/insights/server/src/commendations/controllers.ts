@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 import { insightsConfig } from '../config';
 import { service } from '../services';
 import { formsOf } from './model';
+import { recordTypes } from './queries';
 import { reportCsv } from './report';
 import { parseCommendationQuery } from './validation';
 
@@ -14,11 +15,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { query, locale: await service(strapi, 'locales').resolve(query.locale) };
   };
   const commendations = () => service(strapi, 'commendations');
+  /**
+   * A record changes only with writes of the types it reads (never with view counts): the app's response cache
+   * may keep a public answer until one of them is written (the opt-in of src/cache/middleware.ts).
+   */
+  const cacheable = (ctx: Context) => {
+    ctx.state.cacheTypes = recordTypes(strapi);
+  };
   return {
     /** GET /units/:documentId/commendations: one page of what a unit (and, as asked, its sub-tree and merged units) received and issued. */
     async forUnit(ctx: Context) {
       const { query, locale } = await parsed(ctx);
       ctx.body = await commendations().forUnit(query, locale);
+      cacheable(ctx);
     },
 
     /** GET /officials/:documentId/commendations: a person's own record (public, like the unit's). */
@@ -28,6 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         locale,
       } = await parsed(ctx);
       ctx.body = await commendations().forPerson(official, query, locale);
+      cacheable(ctx);
     },
 
     /** GET /units/:documentId/summary: received and issued, and the views of the unit's articles. */

@@ -66,6 +66,8 @@ const resolve = (strapi: Core.Strapi) => {
     recipient: column(recipient),
     position: column(position),
     names: { award, unit, person },
+    /** The content types a record reads (components are written with their documents). */
+    types: [award.uid, unit.uid, person.uid, meeting],
   };
 };
 type Tables = ReturnType<typeof resolve>;
@@ -76,6 +78,9 @@ const tablesOf = (strapi: Core.Strapi) => {
   cache.set(strapi, tables);
   return tables;
 };
+
+/** The content types whose writes can change a record. */
+export const recordTypes = (strapi: Core.Strapi): string[] => tablesOf(strapi).types;
 
 const inList = (values: (string | number)[]) => join(values.map((value) => sql`${value}`));
 
