@@ -3,9 +3,10 @@
 // a tenth with 5 counted collectives placed at a province or district; a fifth dated by a year only). Prints, one
 // connection (latency): the no-op route (the floor), then each unit level's first page with include=descendants,
 // and the province's first page by form: req/s, p50, p99, p99 as a multiple of the floor's, and database queries
-// per request.
+// per request. These run with the response cache off (CACHE_ENABLED=false): each request is the database's work.
+// Then the province's page again on a second instance with the cache on (as shipped): a hit, and a 304.
 // Usage: node bench/commendations.js [seconds per run, default 10]
-const { benchmark, load, summary } = require('./lib');
+const { benchmark, load, startApp, summary } = require('./lib');
 
 const UNITS = 10_000;
 const AWARDS = 100_000;
@@ -61,13 +62,15 @@ const row = (label, r, floor, queries) =>
     `${r.rps.toFixed(0).padStart(5)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms`,
     floor ? `  p99 × ${(r.p99 / floor.p99).toFixed(1).padStart(4)} of floor` : ''.padEnd(22),
     queries === undefined ? '' : `  ${queries} queries/request`,
-    r.errors ? `  errors ${r.errors}` : ''
+    r.errors ? `  non-2xx ${r.errors}` : ''
   );
+
+const port = 14370 + (process.pid % 500);
 
 benchmark(
   'hoi_lhpn_bench_commendations',
-  14370 + (process.pid % 500),
-  { SEED_ON_EMPTY_DATABASE: 'false' },
+  port,
+  { SEED_ON_EMPTY_DATABASE: 'false', CACHE_ENABLED: 'false' },
   async ({ db, app }) => {
     await generate(db.client);
     const get = async (path) => (await fetch(`${app.url}${path}`)).json();
@@ -84,10 +87,12 @@ benchmark(
       for (let i = 0; i < times; i += 1) await get(path);
       return ((await get('/api/bench/queries')).queries - before) / times;
     };
-    const run = (path) => load({ url: `${app.url}${path}`, duration: seconds, connections: 1 });
+    const run = (path, base = app.url, headers = {}) =>
+      load({ url: `${base}${path}`, duration: seconds, connections: 1, headers });
 
     console.log(
-      `\nCommendations, PostgreSQL, ${UNITS} units, ${AWARDS} awards, ${seconds}s per run, 1 connection (latency)`
+      `\nCommendations, PostgreSQL, ${UNITS} units, ${AWARDS} awards, ${seconds}s per run, 1 connection (latency),`,
+      'response cache off'
     );
     const floor = summary(await run('/api/bench/noop'));
     row('(a) no-op route (floor)', floor, null, await queriesPer('/api/bench/noop'));
@@ -103,6 +108,20 @@ benchmark(
       const r = summary(await run(path));
       const size = `${first.meta.units} units ${first.meta.pagination.total} awards`;
       row(`${label.padEnd(31)} ${size.padStart(12)}`, r, floor, await queriesPer(path));
+    }
+    const cached = await startApp(db.database, port + 1, { SEED_ON_EMPTY_DATABASE: 'false' });
+    try {
+      const province = cases[2][1];
+      const etag = (await fetch(`${cached.url}${province}`)).headers.get('etag');
+      console.log('With the response cache on (a second instance, as shipped):');
+      row('province, cached', summary(await run(province, cached.url)), floor);
+      row(
+        'province, 304 revalidation',
+        summary(await run(province, cached.url, { 'if-none-match': etag })),
+        floor
+      );
+    } finally {
+      await cached.stop();
     }
   }
 );
