@@ -69,6 +69,33 @@ describe('media URLs', () => {
     }
   });
 
+  it("are absolute in a ranking's cards when PUBLIC_URL is set", async () => {
+    // A unit of its own: the ranking filtered by it holds only this article, whatever else a run has counted.
+    const unit = await app.documents('api::organization.organization').create({
+      locale: 'vi',
+      data: { name: `Hội LHPN xã Ảnh ${Date.now()}`, kind: 'womens_union', level: 'commune' },
+    });
+    const article = await app.documents('api::article.article').create({
+      locale: 'vi',
+      data: {
+        title: `Tin có ảnh bìa ${Date.now()}`,
+        cover: file.id,
+        organization: unit.documentId,
+      },
+      status: 'published',
+    });
+    const hit = await request(withPublicUrl.url)
+      .post('/api/insights/views')
+      .set('User-Agent', `Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0 media-test/${Date.now()}`)
+      .send({ type: 'article', documentId: article.documentId, locale: 'vi' });
+    expect(hit.status).toBe(200);
+    const ranking = `/api/insights/views/top?type=article&period=all&organization=${unit.documentId}`;
+    const absolute = await request(withPublicUrl.url).get(ranking);
+    expect(absolute.body.data).toHaveLength(1);
+    expect(absolute.body.data[0].cover.url).toBe(`${PUBLIC_URL}${file.url}`);
+    expect((await http(app).get(ranking)).body.data[0].cover.url).toBe(file.url);
+  });
+
   it('are absolute over GraphQL when PUBLIC_URL is set', async () => {
     const res = await request(withPublicUrl.url)
       .post('/graphql')

@@ -12,11 +12,14 @@ const textOrNull = (value: unknown) =>
       : String(value);
 const numberOrNull = (value: unknown) => (typeof value === 'number' ? value : null);
 
-/** A card's cover: the media file's URL, alternative text and size, or null without one. */
-const coverOf = (file: unknown) =>
+/**
+ * A card's cover: the media file's URL, alternative text and size, or null without one. With PUBLIC_URL
+ * (`server.url`) an uploaded file's URL is absolute, as the app makes it in content-type answers.
+ */
+const coverOf = (file: unknown, publicUrl: string) =>
   isRecord(file) && typeof file.url === 'string'
     ? {
-        url: file.url,
+        url: file.url.startsWith('/') ? `${publicUrl}${file.url}` : file.url,
         alternativeText: textOrNull(file.alternativeText),
         width: numberOrNull(file.width),
         height: numberOrNull(file.height),
@@ -149,7 +152,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             title: String(r[fields.title] ?? ''),
             slug: textOrNull(r[fields.slug]),
             publishedDate: textOrNull(r[fields.publishedDate]),
-            cover: coverOf(r[fields.cover]),
+            cover: coverOf(r[fields.cover], strapi.config.get('server.url', '')),
             organization: unit
               ? unitOf(r[unit], commendations.unit.name, rankingCard.unitSlug)
               : null,
