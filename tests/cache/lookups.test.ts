@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-import { bootStrapi, databaseQuiet, http } from '../helpers/strapi';
+import { bootStrapi, http, sqlDuring } from '../helpers/strapi';
 
 let app: Core.Strapi;
 bootStrapi((booted) => ({ app } = booted));
@@ -12,20 +12,8 @@ const fresh = () => `pagination[pageSize]=${(pageSize += 1)}`;
 const TRANSACTION = /^(begin|commit|rollback|savepoint|release)\b/i;
 
 /** The statements (transaction control left out) the database runs while `run` does its work. */
-const statementsDuring = async (run: () => Promise<unknown>) => {
-  await databaseQuiet(app, 100);
-  const sql: string[] = [];
-  const note = (query: { sql: string }) => {
-    if (!TRANSACTION.test(query.sql.trim())) sql.push(query.sql);
-  };
-  app.db.connection.on('query', note);
-  try {
-    await run();
-  } finally {
-    app.db.connection.off('query', note);
-  }
-  return sql;
-};
+const statementsDuring = async (run: () => Promise<unknown>) =>
+  (await sqlDuring(app, run)).sql.filter((sql) => !TRANSACTION.test(sql));
 
 /** A list read no earlier request made: the response cache misses and Strapi runs the read. */
 const uncachedList = (extra = '') =>

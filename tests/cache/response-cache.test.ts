@@ -2,7 +2,7 @@ import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Core } from '@strapi/strapi';
 
-import { bootStrapi, databaseQuiet, graphql, http } from '../helpers/strapi';
+import { bootStrapi, graphql, http, sqlDuring } from '../helpers/strapi';
 
 let app: Core.Strapi;
 let token: string;
@@ -12,20 +12,7 @@ const articles = () => app.documents('api::article.article');
 const units = () => app.documents('api::organization.organization');
 const suffix = () => Math.random().toString(36).slice(2, 8);
 
-/** The SQL of the database queries run while `run` does its work. */
-const sqlDuring = async (run: () => Promise<unknown>) => {
-  await databaseQuiet(app, 100);
-  const sql: string[] = [];
-  const note = (query: { sql: string }) => sql.push(query.sql);
-  app.db.connection.on('query', note);
-  try {
-    await run();
-  } finally {
-    app.db.connection.off('query', note);
-  }
-  return sql;
-};
-const queriesDuring = async (run: () => Promise<unknown>) => (await sqlDuring(run)).length;
+const queriesDuring = async (run: () => Promise<unknown>) => (await sqlDuring(app, run)).sql.length;
 
 const publishedUnit = async (name: string) =>
   units().create({ locale: 'vi', data: { name, kind: 'womens_union', level: 'commune' } });
@@ -210,12 +197,12 @@ describe('REST reads', () => {
         `/api/articles?fields[0]=title&pagination[pageSize]=${size}&pagination[withCount]=${withCount}`
       );
     const countQuery = (sql: string) => /count\(/i.test(sql);
-    const counted = await sqlDuring(() => page(11, true));
-    expect(counted.filter(countQuery)).toHaveLength(1);
+    const counted = await sqlDuring(app, () => page(11, true));
+    expect(counted.sql.filter(countQuery)).toHaveLength(1);
     const res = await page(12, false);
     expect(res.body.meta.pagination.total).toBeUndefined();
-    const uncounted = await sqlDuring(() => page(13, false));
-    expect(uncounted.filter(countQuery)).toEqual([]);
+    const uncounted = await sqlDuring(app, () => page(13, false));
+    expect(uncounted.sql.filter(countQuery)).toEqual([]);
   });
 });
 

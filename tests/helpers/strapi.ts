@@ -46,6 +46,22 @@ export const stopStrapi = async (app: Core.Strapi | undefined) => {
 
 export const http = (app: Core.Strapi) => request(app.server.httpServer);
 
+/**
+ * The SQL of every query the database runs while `run` does its work, once it has been quiet for `quietMs` (see
+ * databaseQuiet), with what `run` answered.
+ */
+export const sqlDuring = async <T>(app: Core.Strapi, run: () => PromiseLike<T>, quietMs = 100) => {
+  await databaseQuiet(app, quietMs);
+  const sql: string[] = [];
+  const note = (query: { sql: string }) => sql.push(query.sql.trim());
+  app.db.connection.on('query', note);
+  try {
+    return { sql, result: await run() };
+  } finally {
+    app.db.connection.off('query', note);
+  }
+};
+
 /** Runs a GraphQL operation as the public role. */
 export const graphql = async (
   app: Core.Strapi,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { adminSession } from '../../../helpers/admin';
-import { bootStrapi, databaseQuiet, graphql, http } from '../../../helpers/strapi';
+import { bootStrapi, graphql, http, sqlDuring } from '../../../helpers/strapi';
 
 let app: Core.Strapi;
 
@@ -14,18 +14,8 @@ const REMEMBERED = /up_permissions|up_roles|i18n_locale|strapi_core_store_settin
 
 /** The database queries of a request (but the remembered lookups), and its answer. */
 const countQueries = async <T>(request: () => PromiseLike<T>) => {
-  await databaseQuiet(app);
-  let n = 0;
-  const listen = (query: { sql: string }) => {
-    if (!REMEMBERED.test(query.sql)) n += 1;
-  };
-  app.db.connection.on('query', listen);
-  try {
-    const res = await request();
-    return { n, res };
-  } finally {
-    app.db.connection.off('query', listen);
-  }
+  const { sql, result } = await sqlDuring(app, request, 300);
+  return { n: sql.filter((text) => !REMEMBERED.test(text)).length, res: result };
 };
 
 const ids: Record<string, string> = {};

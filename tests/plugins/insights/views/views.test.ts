@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import type { Core } from '@strapi/strapi';
 
 import { adminSession } from '../../../helpers/admin';
-import { bootStrapi, databaseQuiet, graphql, http } from '../../../helpers/strapi';
+import { bootStrapi, graphql, http, sqlDuring } from '../../../helpers/strapi';
 
 let app: Core.Strapi;
 bootStrapi((booted) => ({ app } = booted));
@@ -387,16 +387,10 @@ describe('round trips', () => {
     const documentId = await publishedArticle();
     // A first hit of the day also makes the day's salt: made here, before counting.
     await hit({ type: 'article', documentId: await publishedArticle() }, visitorAgent());
-    await databaseQuiet(app, 100);
-    const statements: string[] = [];
-    const note = (query: { sql: string }) => statements.push(query.sql.trim());
-    app.db.connection.on('query', note);
-    try {
-      const res = await hit({ type: 'article', documentId }, visitorAgent());
-      expect(res.body.data).toEqual({ counted: true, views: 1 });
-    } finally {
-      app.db.connection.off('query', note);
-    }
+    const { sql: statements, result: res } = await sqlDuring(app, () =>
+      hit({ type: 'article', documentId }, visitorAgent())
+    );
+    expect(res.body.data).toEqual({ counted: true, views: 1 });
     const data = statements.filter((sql) => !/^(begin|commit|savepoint|release)\b/i.test(sql));
     expect(data).toHaveLength(app.db.dialect.client === 'postgres' ? 3 : 4);
     expect(statements.filter((sql) => /^begin\b/i.test(sql))).toHaveLength(1);
@@ -439,11 +433,9 @@ describe('reading counts', () => {
   it('puts viewCount on every article of a page with one query for the page', async () => {
     const ids = [await publishedArticle(), await publishedArticle()];
     await hit({ type: 'article', documentId: ids[0] }, visitorAgent());
-    const queries: string[] = [];
-    const listen = (query: { sql: string }) => queries.push(query.sql);
-    app.db.connection.on('query', listen);
-    const res = await http(app).get('/api/articles?pagination[pageSize]=50&sort=id:desc');
-    app.db.connection.off('query', listen);
+    const { sql: queries, result: res } = await sqlDuring(app, () =>
+      http(app).get('/api/articles?pagination[pageSize]=50&sort=id:desc')
+    );
     expect(queries.filter((sql) => sql.includes('insights_view_totals'))).toHaveLength(1);
     const byId = new Map(
       res.body.data.map((a: { documentId: string; viewCount: number }) => [
