@@ -127,7 +127,7 @@ const scopeCte = (scope: ScopeRow[]) => {
  */
 const inScope = (column: Sql, scope: ScopeRow[]) => {
   const ids = [...new Set(wholeRows(scope).map((row) => row.unitId))];
-  return raw(`${column.text} IN (${ids.length === 0 ? 'NULL' : ids.join(', ')})`);
+  return sql`${column} IN (${raw(ids.length === 0 ? 'NULL' : ids.join(', '))})`;
 };
 
 /**
@@ -239,8 +239,8 @@ export const unitRecordCtes = (
   const ru = t.recipientUnit;
   const rp = t.recipientPerson;
   const c = t.awardRecipients;
-  // A number of collectives is among the unit's sub-units: it counts only when the record includes them.
-  // Over unit_recipient's own `kind` and `count`.
+  // A number of collectives is among the unit's sub-units: it counts only when the record includes them (read
+  // from unit_recipient's own `kind`).
   const countedKinds = raw(subUnits ? '1 = 1' : `r.kind = 'individual'`);
   const countedCollectives = raw(subUnits ? `COALESCE(r.kind, '') <> 'individual'` : '1 = 0');
   return sql`WITH ${scopeCte(scope)},
