@@ -6,6 +6,7 @@ import {
   SCOPE,
   TITLE_DOCUMENT,
   TITLE_FTS,
+  VECTORS,
   scopeToken,
   type Engine,
   type Knex,
@@ -224,7 +225,7 @@ const ENGINE_QUERIES: Record<Engine, EngineQueries> = {
     count: async (knex, lookup) => {
       const where = scope(lookup);
       const result: { rows: { total: string }[] } = await knex.raw(
-        `SELECT count(*) AS total FROM ${ENTRIES} e WHERE ${tsMatch('document')} AND ${where.sql}`,
+        `SELECT count(*) AS total FROM ${VECTORS} e WHERE ${tsMatch('document')} AND ${where.sql}`,
         [tsFolded(lookup.terms), ...where.bindings]
       );
       return Number(result.rows[0]?.total ?? 0);
@@ -239,7 +240,7 @@ const ENGINE_QUERIES: Record<Engine, EngineQueries> = {
       const rank =
         tier.title === true ? `ts_rank_cd(e.${TITLE_DOCUMENT}, ` : 'ts_rank(e.document, ';
       const result: { rows: { id: number }[] } = await knex.raw(
-        `SELECT e.id FROM ${ENTRIES} e WHERE ${condition.sql} AND ${where.sql}
+        `SELECT e.id FROM ${VECTORS} e WHERE ${condition.sql} AND ${where.sql}
         ORDER BY ${rank}to_tsquery('simple', ?)) DESC, e.id LIMIT ?`,
         [...condition.bindings, ...where.bindings, tsRanked(lookup.terms), limit]
       );

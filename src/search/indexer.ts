@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { SEARCH_TYPES, SOURCES, isSearchType, sortDate, type SearchType } from './documents';
 import { indexForms } from './fold';
-import { ENTRIES, MAX_TERM_LENGTH, TERMS, engineOf, type Knex } from './schema';
+import { ENTRIES, MAX_TERM_LENGTH, TERMS, VECTORS, engineOf, type Knex } from './schema';
 
 type Row = Record<string, unknown>;
 
@@ -112,6 +112,6 @@ export const reindexAll = async (
   }
   // The planner's statistics for the rows just written, before autovacuum gets to them: without them it takes
   // every word for rare and walks the wrong index (on a new database, or after a rebuild).
-  if (engineOf(strapi) === 'postgres') await knex.raw(`ANALYZE ${ENTRIES}`);
+  if (engineOf(strapi) === 'postgres') await knex.raw(`ANALYZE ${VECTORS}`);
   return total;
 };
