@@ -221,7 +221,8 @@ const ENGINE_QUERIES: Record<Engine, EngineQueries> = {
       ),
   },
   postgres: {
-    // Unweighted tsqueries: the GIN indexes answer them without reading a vector; ts_rank reads the tier's only.
+    // Unweighted tsqueries: a GIN index answers them without reading a vector when few entries match; for a common
+    // word the planner scans the narrow table instead, as it should. ts_rank reads the tier's vectors only.
     count: async (knex, lookup) => {
       const where = scope(lookup);
       const result: { rows: { total: string }[] } = await knex.raw(
@@ -230,18 +231,17 @@ const ENGINE_QUERIES: Record<Engine, EngineQueries> = {
       );
       return Number(result.rows[0]?.total ?? 0);
     },
-    // The title tier is matched and ranked (by cover density: its words together) on the title's small vector.
+    // The title tier is matched and ranked on the title's small vector (ts_rank: ts_rank_cd took twice as long).
     tier: async (knex, lookup, tier, limit) => {
       const where = scope(lookup);
       const condition =
         tier.title === true
           ? { sql: tsMatch(TITLE_DOCUMENT), bindings: [tsTitleTier(lookup.terms)] }
           : tsLowerTier(lookup, tier);
-      const rank =
-        tier.title === true ? `ts_rank_cd(e.${TITLE_DOCUMENT}, ` : 'ts_rank(e.document, ';
+      const vector = tier.title === true ? TITLE_DOCUMENT : 'document';
       const result: { rows: { id: number }[] } = await knex.raw(
         `SELECT e.id FROM ${VECTORS} e WHERE ${condition.sql} AND ${where.sql}
-        ORDER BY ${rank}to_tsquery('simple', ?)) DESC, e.id LIMIT ?`,
+        ORDER BY ts_rank(e.${vector}, to_tsquery('simple', ?)) DESC, e.id LIMIT ?`,
         [...condition.bindings, ...where.bindings, tsRanked(lookup.terms), limit]
       );
       return ids(result.rows);
@@ -256,16 +256,17 @@ export const findCandidates = async (
   lookup: Lookup
 ): Promise<Candidates> => {
   const queries = ENGINE_QUERIES[engine];
-  const found: number[] = [];
-  for (const tier of tiersOf(lookup.terms)) {
-    if (found.length >= lookup.limit) break;
-    found.push(...(await queries.tier(knex, lookup, tier, lookup.limit - found.length)));
-  }
-  // The tiers part the matches: when they could not fill the window, it holds every match.
-  return {
-    ids: found,
-    total: found.length < lookup.limit ? found.length : await queries.count(knex, lookup),
+  const tiers = async () => {
+    const found: number[] = [];
+    for (const tier of tiersOf(lookup.terms)) {
+      if (found.length >= lookup.limit) break;
+      found.push(...(await queries.tier(knex, lookup, tier, lookup.limit - found.length)));
+    }
+    return found;
   };
+  // The count runs beside the tiers: PostgreSQL answers both at once on two connections (SQLite one after the other).
+  const [ids, total] = await Promise.all([tiers(), queries.count(knex, lookup)]);
+  return { ids, total };
 };
 
 /** The entries the engine picked, with the words the ranking rules read. */
