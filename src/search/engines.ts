@@ -256,17 +256,16 @@ export const findCandidates = async (
   lookup: Lookup
 ): Promise<Candidates> => {
   const queries = ENGINE_QUERIES[engine];
-  const tiers = async () => {
-    const found: number[] = [];
-    for (const tier of tiersOf(lookup.terms)) {
-      if (found.length >= lookup.limit) break;
-      found.push(...(await queries.tier(knex, lookup, tier, lookup.limit - found.length)));
-    }
-    return found;
+  const found: number[] = [];
+  for (const tier of tiersOf(lookup.terms)) {
+    if (found.length >= lookup.limit) break;
+    found.push(...(await queries.tier(knex, lookup, tier, lookup.limit - found.length)));
+  }
+  // The tiers part the matches: when they could not fill the window, it holds every match.
+  return {
+    ids: found,
+    total: found.length < lookup.limit ? found.length : await queries.count(knex, lookup),
   };
-  // The count runs beside the tiers: PostgreSQL answers both at once on two connections (SQLite one after the other).
-  const [ids, total] = await Promise.all([tiers(), queries.count(knex, lookup)]);
-  return { ids, total };
 };
 
 /** The entries the engine picked, with the words the ranking rules read. */

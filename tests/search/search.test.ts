@@ -138,7 +138,7 @@ describe('ranking', () => {
     expect(all).toHaveLength(RANKED_WINDOW);
     expect(all.every((title) => title.startsWith('Khởi nghiệp'))).toBe(true);
     expect(await pagination(`khoi nghiep ${t}`)).toMatchObject({ total: RANKED_WINDOW + 2 });
-    // Fewer matches than the window: all of them are paged.
+    // Fewer matches than the window: the tiers hold them all, and the total is theirs.
     expect(await pagination(`tin ${t}`)).toMatchObject({ total: 1, pageCount: 1 });
   });
 
