@@ -126,8 +126,10 @@ const tsExact = (terms: Term[], weights: string, operator: string) =>
  */
 type Tier = { title?: boolean; exact?: boolean };
 
+const isMarked = (terms: Term[]) => terms.some((term) => term.marked);
+
 const tiersOf = (terms: Term[]): Tier[] =>
-  terms.some((term) => term.marked)
+  isMarked(terms)
     ? [{ title: true }, { title: false, exact: true }, { exact: false }]
     : [{ title: true }, { title: false }];
 
@@ -139,7 +141,6 @@ type EngineQueries = {
 };
 
 const ids = (rows: { id: number | string }[]) => rows.map((row) => Number(row.id));
-const isMarked = (terms: Term[]) => terms.some((term) => term.marked);
 
 const fts5Scope = (lookup: Lookup) =>
   `{${SCOPE}} : (${lookup.types.map((type) => `"${scopeToken(type, lookup.locale)}"`).join(' OR ')})`;
@@ -202,23 +203,23 @@ const ENGINE_QUERIES: Record<Engine, EngineQueries> = {
       );
       return Number(rows[0]?.total ?? 0);
     },
-    // bm25 gives the scope column no weight.
-    tier: async (knex, lookup, tier, limit) =>
-      ids(
+    // The title tier on the titles' index, the others on the whole entries'; bm25 gives the scope column no weight.
+    tier: async (knex, lookup, tier, limit) => {
+      const [table, weights, match] =
+        tier.title === true
+          ? [
+              TITLE_FTS,
+              '8, 4, 0',
+              `(${fts5Match(lookup.terms, IN_TITLE)}) AND ${fts5TitleTier(lookup.terms)} AND ${fts5Scope(lookup)}`,
+            ]
+          : [FTS, '8, 4, 2, 1, 0', fts5LowerTier(lookup, tier)];
+      return ids(
         await knex.raw(
-          tier.title === true
-            ? `SELECT rowid AS id FROM ${TITLE_FTS} WHERE ${TITLE_FTS} MATCH ?
-              ORDER BY bm25(${TITLE_FTS}, 8, 4, 0) LIMIT ?`
-            : `SELECT rowid AS id FROM ${FTS} WHERE ${FTS} MATCH ?
-              ORDER BY bm25(${FTS}, 8, 4, 2, 1, 0) LIMIT ?`,
-          [
-            tier.title === true
-              ? `(${fts5Match(lookup.terms, IN_TITLE)}) AND ${fts5TitleTier(lookup.terms)} AND ${fts5Scope(lookup)}`
-              : fts5LowerTier(lookup, tier),
-            limit,
-          ]
+          `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY bm25(${table}, ${weights}) LIMIT ?`,
+          [match, limit]
         )
-      ),
+      );
+    },
   },
   postgres: {
     // Unweighted tsqueries: a GIN index answers them without reading a vector when few entries match; for a common
