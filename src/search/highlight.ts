@@ -21,13 +21,24 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML[cha
 export const snippet = (text: string, terms: Term[]): string => {
   const tokens = tokenize(text);
   if (tokens.length === 0) return '';
-  const hits = tokens.map((token) => terms.some((term) => matchesFolded(term, fold(token.text))));
+  // A text repeats its words: each distinct one is folded and matched once.
+  const matched = new Map<string, boolean>();
+  const hits = tokens.map(({ text: word }) => {
+    const known = matched.get(word);
+    if (known !== undefined) return known;
+    const folded = fold(word);
+    const hit = terms.some((term) => matchesFolded(term, folded));
+    matched.set(word, hit);
+    return hit;
+  });
+  // hitsBefore[i]: the hits among the first i words, so a window's density is one subtraction.
+  const hitsBefore = [0];
+  hits.forEach((hit, i) => hitsBefore.push(hitsBefore[i] + (hit ? 1 : 0)));
   const density = (start: number) =>
-    hits.slice(start, start + SNIPPET_WORDS).filter(Boolean).length;
-  const best = hits.reduce(
-    (bestStart, _, start) => (density(start) > density(bestStart) ? start : bestStart),
-    0
-  );
+    hitsBefore[Math.min(start + SNIPPET_WORDS, hits.length)] - hitsBefore[start];
+  let best = 0;
+  for (let start = 1; start < hits.length; start += 1)
+    if (density(start) > density(best)) best = start;
   const first = hits.indexOf(true, best);
   const from = Math.max(0, (first === -1 ? 0 : first) - LEAD_WORDS);
   const shown = tokens.slice(from, from + SNIPPET_WORDS);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { SEARCH_TYPES, SOURCES, isSearchType, sortDate, type SearchType } from './documents';
 import { indexForms } from './fold';
-import { ENTRIES, MAX_TERM_LENGTH, TERMS, type Knex } from './schema';
+import { ENTRIES, MAX_TERM_LENGTH, TERMS, VECTORS, engineOf, type Knex } from './schema';
 
 type Row = Record<string, unknown>;
 
@@ -110,5 +110,8 @@ export const reindexAll = async (
       log(`search: ${type} ${Math.min(offset + PAGE, count)}/${count}`);
     }
   }
+  // The planner's statistics for the rows just written, before autovacuum gets to them: without them it takes
+  // every word for rare and walks the wrong index (on a new database, or after a rebuild).
+  if (engineOf(strapi) === 'postgres') await knex.raw(`ANALYZE ${VECTORS}`);
   return total;
 };

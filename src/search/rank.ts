@@ -17,26 +17,37 @@ export const WEIGHTS = { exact: 8, titleRun: 4, title: 2, bodyRun: 1, frequency:
 
 const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
 
+/** Which terms each word matches (folded: as typed, as a typo's correction, or as a prefix), read once per word. */
+const termHits = (terms: Term[], words: string[]): boolean[][] =>
+  words.map((word) => terms.map((term) => matchesFolded(term, word)));
+
 /**
  * The longest run of the query's terms found one after another, in order, in the words (as a share of the
  * terms): 1 when the whole query is a phrase there. Linear: each word extends the runs ending at the word before.
  */
-const runShare = (terms: Term[], words: string[]) => {
-  let previous = terms.map(() => 0);
+const runShare = (hits: boolean[][], termCount: number) => {
+  let previous = new Array<number>(termCount).fill(0);
+  let current = new Array<number>(termCount).fill(0);
   let longest = 0;
-  for (const word of words) {
-    const current = terms.map((term, j) =>
-      matchesFolded(term, word) ? 1 + (j > 0 ? previous[j - 1] : 0) : 0
-    );
-    longest = Math.max(longest, ...current);
-    previous = current;
+  for (const matched of hits) {
+    for (let j = 0; j < termCount; j += 1) {
+      current[j] = matched[j] ? 1 + (j > 0 ? previous[j - 1] : 0) : 0;
+      longest = Math.max(longest, current[j]);
+    }
+    [previous, current] = [current, previous];
   }
-  return share(longest, terms.length);
+  return share(longest, termCount);
 };
 
+/** How many of the words each term matches. */
+const counts = (hits: boolean[][], termCount: number) =>
+  hits.reduce(
+    (sums, matched) => sums.map((sum, j) => (matched[j] ? sum + 1 : sum)),
+    new Array<number>(termCount).fill(0)
+  );
+
 /** Occurrences of a term, saturating: the tenth mention says little more than the third. */
-const frequency = (term: Term, words: string[]) =>
-  Math.min(1, Math.log1p(words.filter((word) => matchesFolded(term, word)).length) / Math.log(10));
+const frequency = (count: number) => Math.min(1, Math.log1p(count) / Math.log(10));
 
 export const score = (terms: Term[], words: IndexedWords): number => {
   const marked = terms.filter((term) => term.marked);
@@ -45,21 +56,20 @@ export const score = (terms: Term[], words: IndexedWords): number => {
     marked.filter((term) => exactKeys.some((key) => matchesExact(term, key))).length,
     marked.length
   );
-  const inTitle = share(
-    terms.filter((term) => words.titleFolded.some((word) => matchesFolded(term, word))).length,
-    terms.length
-  );
-  const allWords = [...words.titleFolded, ...words.bodyFolded];
+  const title = termHits(terms, words.titleFolded);
+  const body = termHits(terms, words.bodyFolded);
+  const inTitle = counts(title, terms.length);
+  const inBody = counts(body, terms.length);
   const often = share(
-    terms.reduce((sum, term) => sum + frequency(term, allWords), 0),
+    inTitle.reduce((sum, count, j) => sum + frequency(count + inBody[j]), 0),
     terms.length
   );
   // A run of one word in the text is no phrase: the frequency already counts it.
-  const bodyRun = runShare(terms, words.bodyFolded);
+  const bodyRun = runShare(body, terms.length);
   const total =
     WEIGHTS.exact * exact +
-    WEIGHTS.titleRun * runShare(terms, words.titleFolded) +
-    WEIGHTS.title * inTitle +
+    WEIGHTS.titleRun * runShare(title, terms.length) +
+    WEIGHTS.title * share(inTitle.filter((count) => count > 0).length, terms.length) +
     WEIGHTS.bodyRun * (bodyRun * terms.length >= 2 ? bodyRun : 0) +
     WEIGHTS.frequency * often;
   return Math.round(total * 1000) / 1000;

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 
 import { knownLocales } from '../rules/read-scope';
 import { defaultLocale } from '../rules/document-params';
-import { ENGINES, candidateRows, type CandidateRow } from './engines';
+import { candidateRows, findCandidates, type CandidateRow } from './engines';
 import { snippet } from './highlight';
 import type { SearchParams } from './input';
 import { parseTerms, type Term } from './query';
@@ -101,7 +101,7 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   const locale = await resolveLocale(strapi, params.locale);
   const knex = strapi.db.connection;
   const terms = await withTypos(knex, parseTerms(params.q));
-  const found = await ENGINES[engineOf(strapi)](knex, {
+  const found = await findCandidates(knex, engineOf(strapi), {
     terms,
     locale,
     types: params.types,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
+import { RANKED_WINDOW } from '../../src/search/service';
 import { bootStrapi, graphql, http } from '../helpers/strapi';
 
 let app: Core.Strapi;
@@ -92,6 +93,53 @@ describe('ranking', () => {
       publishedDate: '2026-01-01T00:00:00Z',
     });
     expect(await titles(`khoi nghiep ${t}`)).toEqual([`Khởi nghiệp ${t}`, `Tin ${t}`, `Bài ${t}`]);
+  });
+
+  // More title matches than the ranked window (RANKED_WINDOW): the engine ranks the title tier alone, and must
+  // still bring the better hits of the lower tiers.
+  const manyArticles = async (count: number, title: (i: number) => string) => {
+    for (let i = 0; i < count; i += 1)
+      await article({ title: title(i), publishedDate: '2026-01-01T00:00:00Z' });
+  };
+  const pagination = async (q: string) => {
+    const res = await http(app).get('/api/search').query({ q });
+    expect(res.status).toBe(200);
+    return res.body.meta.pagination;
+  };
+
+  it('finds a body-only exact match first among more folded title matches than the window', async () => {
+    const t = tag();
+    await manyArticles(RANKED_WINDOW + 1, (i) => `Đường ${t} số ${i}`);
+    await article({
+      title: `Tin ${t}`,
+      body: paragraph('Tuyên dương phụ nữ khởi nghiệp'),
+      publishedDate: '2020-01-01T00:00:00Z',
+    });
+    const hits = await find(`dương ${t}`);
+    expect(hits[0].title).toBe(`Tin ${t}`);
+    expect(hits.slice(1).every((hit) => hit.title.startsWith('Đường'))).toBe(true);
+    expect(await pagination(`dương ${t}`)).toMatchObject({
+      total: RANKED_WINDOW + 2,
+      pageCount: 5,
+    });
+  });
+
+  it('fills the window with title matches before a body phrase, and counts every match', async () => {
+    const t = tag();
+    await manyArticles(RANKED_WINDOW + 1, (i) => `Khởi nghiệp ${t} ${i}`);
+    await article({
+      title: `Tin ${t}`,
+      body: paragraph('Phụ nữ khởi nghiệp thành công'),
+      publishedDate: '2026-06-01T00:00:00Z',
+    });
+    const all: string[] = [];
+    for (let page = 1; page <= 5; page += 1)
+      all.push(...(await titles(`khoi nghiep ${t}`, { page: String(page) })));
+    expect(all).toHaveLength(RANKED_WINDOW);
+    expect(all.every((title) => title.startsWith('Khởi nghiệp'))).toBe(true);
+    expect(await pagination(`khoi nghiep ${t}`)).toMatchObject({ total: RANKED_WINDOW + 2 });
+    // Fewer matches than the window: the tiers hold them all, and the total is theirs.
+    expect(await pagination(`tin ${t}`)).toMatchObject({ total: 1, pageCount: 1 });
   });
 
   it('breaks ties by date, newer first', async () => {
