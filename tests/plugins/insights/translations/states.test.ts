@@ -190,15 +190,24 @@ describe('translation states', () => {
       .update({ documentId: outdated, locale: 'vi', data: { summary: 'x' } });
     const list = async (query: string, auth = token, prefix = '/api/insights') =>
       http(app).get(`${prefix}/translations?${query}`).set('authorization', auth);
-    const rows = (await list('type=article&locale=en&pageSize=100')).body;
-    const byId = new Map(rows.data.map((row: { documentId: string }) => [row.documentId, row]));
+    type Row = { documentId: string; state: string };
+    /** Every page of a list: other files of a run add articles too, more than a page of them. */
+    const listAll = async (query: string, auth = token, prefix = '/api/insights') => {
+      const rows: Row[] = [];
+      for (let page = 1; ; page += 1) {
+        const { body } = await list(`${query}&pageSize=100&page=${page}`, auth, prefix);
+        rows.push(...body.data);
+        if (body.data.length === 0 || rows.length >= body.meta.pagination.total) return rows;
+      }
+    };
+    const byId = new Map(
+      (await listAll('type=article&locale=en')).map((row) => [row.documentId, row])
+    );
     expect(byId.get(missing)).toMatchObject({ type: 'article', locale: 'en', state: 'missing' });
     expect(byId.get(outdated)).toMatchObject({ state: 'outdated', changedFields: ['summary'] });
-    const onlyOutdated = (
-      await list('type=article&state=outdated&pageSize=100', admin, '/insights')
-    ).body.data;
-    expect(onlyOutdated.every((row: { state: string }) => row.state === 'outdated')).toBe(true);
-    expect(onlyOutdated.map((row: { documentId: string }) => row.documentId)).toContain(outdated);
+    const onlyOutdated = await listAll('type=article&state=outdated', admin, '/insights');
+    expect(onlyOutdated.every((row) => row.state === 'outdated')).toBe(true);
+    expect(onlyOutdated.map((row) => row.documentId)).toContain(outdated);
 
     expect((await http(app).get('/api/insights/translations')).status).toBe(403);
     expect((await http(app).get(`/api/insights/translations/article/${missing}`)).status).toBe(403);
