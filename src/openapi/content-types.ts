@@ -234,7 +234,11 @@ export const contentTypesOpenApi = (
   strapi: Core.Strapi,
   extraFields: Map<string, Record<string, JsonSchema>>
 ): OpenApiPart => {
-  const types = Object.entries(strapi.contentTypes).filter(
+  // By uid: Strapi registers types and components in the order their folders are read, which differs between
+  // checkouts, and the committed document (types/api) must come out the same everywhere.
+  const byUid = <T>(entries: [string, T][]) =>
+    [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const types = byUid(Object.entries(strapi.contentTypes)).filter(
     ([uid, model]) => uid.startsWith('api::') && model.kind === 'collectionType'
   );
   const documented = new Set([...types.map(([uid]) => uid), MEDIA_UID]);
@@ -248,7 +252,7 @@ export const contentTypesOpenApi = (
         ])
       ),
       ...Object.fromEntries(
-        Object.entries(strapi.components).map(([uid, model]) => [
+        byUid(Object.entries(strapi.components)).map(([uid, model]) => [
           schemaName(uid),
           componentSchema(model, documented),
         ])

@@ -509,26 +509,6 @@ export interface components {
             updatedAt?: string | null;
             publishedAt?: string | null;
         };
-        PeoplePositionComponent: {
-            id: number;
-            title?: string;
-            organization?: components["schemas"]["Organization"] | null;
-            startDate?: string | null;
-            endDate?: string | null;
-            former?: boolean | null;
-        };
-        MeetingAttendeeComponent: {
-            id: number;
-            official?: components["schemas"]["Official"] | null;
-            /** @enum {string} */
-            role?: "chairs" | "directs" | "attends" | "reports";
-            positionText?: string | null;
-        };
-        MediaFigureComponent: {
-            id: number;
-            image?: components["schemas"]["UploadFile"] | null;
-            caption?: string | null;
-        };
         AwardRecipientComponent: {
             id: number;
             /** @enum {string} */
@@ -538,6 +518,26 @@ export interface components {
             name?: string | null;
             positionText?: string | null;
             count?: number | null;
+        };
+        MediaFigureComponent: {
+            id: number;
+            image?: components["schemas"]["UploadFile"] | null;
+            caption?: string | null;
+        };
+        MeetingAttendeeComponent: {
+            id: number;
+            official?: components["schemas"]["Official"] | null;
+            /** @enum {string} */
+            role?: "chairs" | "directs" | "attends" | "reports";
+            positionText?: string | null;
+        };
+        PeoplePositionComponent: {
+            id: number;
+            title?: string;
+            organization?: components["schemas"]["Organization"] | null;
+            startDate?: string | null;
+            endDate?: string | null;
+            former?: boolean | null;
         };
         RankedEntry: {
             documentId: string;
