@@ -3,12 +3,13 @@ import type { Core } from '@strapi/strapi';
 import proxyaddr from 'proxy-addr';
 
 import { uploadedFileServing } from '../src/media/files';
+import { absoluteUrl } from '../src/media/urls';
 import { clientErrorStatusPlugin } from '../src/graphql/error-status';
 import { filterOperandsPlugin } from '../src/graphql/filter-operands';
 import { formatGraphqlError } from '../src/graphql/format-error';
 import { graphqlValidationRules, queryCostPlugin } from '../src/security/graphql-limits';
 import { redisUrl } from './cache';
-import { boolean, integer, list, text } from './lib/settings';
+import { boolean, integer, list, text, url } from './lib/settings';
 
 /** proxy-addr throws on a value it cannot trust-match; checked here so a typo stops the start, not every hit. */
 const isProxyTrustValue = (item: string) => {
@@ -123,6 +124,7 @@ const commendations = {
 /** The insights plugin's settings from the environment (exported for its test). */
 export const insightsConfig = () => {
   const dedupWindowMinutes = integer('INSIGHTS_DEDUP_WINDOW_MINUTES', 30, 1, 24 * 60);
+  const publicUrl = url('PUBLIC_URL', '');
   return {
     trackableTypes: {
       article: 'api::article.article',
@@ -136,6 +138,8 @@ export const insightsConfig = () => {
         // meeting: { title: 'title', slug: 'slug', publishedDate: 'startDate', cover: 'cover' },
       },
       unitSlug: 'slug',
+      // Covers carry media URLs as content-type answers do: absolute with PUBLIC_URL (src/media/urls.ts).
+      mediaUrl: (path: string) => absoluteUrl(publicUrl, path),
     },
     // Vietnam time: day, week, month and year buckets follow the portal's clock.
     utcOffsetMinutes: 7 * 60,

@@ -5,7 +5,7 @@ import { contentTypesByRouteName, restRouteName } from '../http/rest-route';
 import { isRecord } from '../rules/document-params';
 
 /** `/uploads/x.jpg` → `https://portal.example/uploads/x.jpg`; URLs that are already absolute stay as they are. */
-export const absoluteUrl = (publicUrl: string, url: unknown) =>
+export const absoluteUrl = <T>(publicUrl: string, url: T): T | string =>
   typeof url === 'string' && url.startsWith('/') ? `${publicUrl}${url}` : url;
 
 /** A file's own URL and its formats' (thumbnail, small, …), made absolute in place. */

@@ -66,6 +66,11 @@ describe('insights configuration (pure)', () => {
       /rankingCard.fields.article.cover must be a field name/,
     ],
     [
+      'a media URL rule that is not a function',
+      { rankingCard: { ...valid().rankingCard, mediaUrl: 'https://phunu.example.vn' } },
+      /rankingCard.mediaUrl must be a function/,
+    ],
+    [
       'ignored fields that are not names',
       { translations: { types: {}, ignoredFields: [''] } },
       /ignoredFields/,

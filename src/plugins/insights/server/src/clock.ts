@@ -25,12 +25,16 @@ const DAY_MS = 86_400_000;
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The local calendar day of an instant. */
+/** The instant as the portal's clock reads it (shifted by the offset, written as UTC). */
+const localTime = (instant: number, utcOffsetMinutes: number) =>
+  new Date(instant + utcOffsetMinutes * 60_000);
+
 export const localDay = (instant: number, utcOffsetMinutes: number) =>
-  isoDay(new Date(instant + utcOffsetMinutes * 60_000));
+  isoDay(localTime(instant, utcOffsetMinutes));
 
 /** The local hour of an instant, written YYYY-MM-DDTHH: the key of an hour bucket. */
 export const localHour = (instant: number, utcOffsetMinutes: number) =>
-  new Date(instant + utcOffsetMinutes * 60_000).toISOString().slice(0, 13);
+  localTime(instant, utcOffsetMinutes).toISOString().slice(0, 13);
 
 export const addDays = (day: string, days: number) =>
   isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));

@@ -88,7 +88,12 @@ export type InsightsConfig = {
    * What a ranking entry carries besides its views: per trackable type name, its title, slug, date and cover
    * (a single media) fields; the unit (unitField) comes with its name (commendations.unit.name) and `unitSlug`.
    */
-  rankingCard: { fields: Record<string, CardFields>; unitSlug: string };
+  rankingCard: {
+    fields: Record<string, CardFields>;
+    unitSlug: string;
+    /** The URL a cover is shown with, from the media file's own (the app's rule: absolute with its public URL). */
+    mediaUrl?: (url: string) => string;
+  };
   /** The relation that places a trackable entry in a unit (rankings per unit, a unit's summary). */
   unitField: string;
   /** A visitor counts once per document and locale within this window. */
@@ -166,6 +171,8 @@ const checkCard = (config: InsightsConfig) => {
   const card: unknown = config.rankingCard;
   if (!isRecord(card) || !isRecord(card.fields) || !isName(card.unitSlug))
     throw new Error('insights: rankingCard needs fields per trackable type and a unitSlug');
+  if (card.mediaUrl !== undefined && typeof card.mediaUrl !== 'function')
+    throw new Error('insights: rankingCard.mediaUrl must be a function of a media URL');
   for (const type of Object.keys(config.trackableTypes)) {
     const fields = card.fields[type];
     const missing = CARD_FIELDS.find((field) => !isRecord(fields) || !isName(fields[field]));

@@ -42,13 +42,17 @@ const number = (value: unknown) => Number(value ?? 0);
 const flag = (value: unknown) => number(value) > 0;
 const direction = (value: unknown): Direction => (value === 'issued' ? 'issued' : 'received');
 
+/** Adds a value at the end of a key's list (made on first use). */
+const append = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
 /** Rows of a root, in their order, by root. */
 const byRoot = <T>(rows: Row[], read: (row: Row) => T) => {
   const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const root = String(row.root);
-    map.set(root, [...(map.get(root) ?? []), read(row)]);
-  }
+  for (const row of rows) append(map, String(row.root), read(row));
   return map;
 };
 
@@ -153,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           name: text(row.unit_name) ?? '',
           count: integer(row.unit_count),
         };
-        unitsOfEntry.set(key, [...(unitsOfEntry.get(key) ?? []), unit]);
+        append(unitsOfEntry, key, unit);
         continue;
       }
       const recipient = `${key}|${row.recipient_id}`;
@@ -165,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         position: text(row.position_title) ?? '',
         unit: text(row.unit_name) ?? '',
       };
-      membersOf.set(key, [...(membersOf.get(key) ?? []), member]);
+      append(membersOf, key, member);
     }
     const entryOf = (row: Row) => {
       const issued = direction(row.direction) === 'issued';
@@ -259,7 +263,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           unit: unitId ? { documentId: unitId, name: text(row.unit_name) ?? '' } : null,
         };
         const award = Number(row.award_id);
-        positions.set(award, [...(positions.get(award) ?? []), position]);
+        append(positions, award, position);
       }
       // The person is one individual recipient of each.
       const data = (record.pageRows.get(official) ?? []).map((row) => ({

@@ -12,14 +12,11 @@ const textOrNull = (value: unknown) =>
       : String(value);
 const numberOrNull = (value: unknown) => (typeof value === 'number' ? value : null);
 
-/**
- * A card's cover: the media file's URL, alternative text and size, or null without one. With PUBLIC_URL
- * (`server.url`) an uploaded file's URL is absolute, as the app makes it in content-type answers.
- */
-const coverOf = (file: unknown, publicUrl: string) =>
+/** A card's cover: the media file's URL (as config rankingCard.mediaUrl gives it), alternative text and size. */
+const coverOf = (file: unknown, mediaUrl: (url: string) => string) =>
   isRecord(file) && typeof file.url === 'string'
     ? {
-        url: file.url.startsWith('/') ? `${publicUrl}${file.url}` : file.url,
+        url: mediaUrl(file.url),
         alternativeText: textOrNull(file.alternativeText),
         width: numberOrNull(file.width),
         height: numberOrNull(file.height),
@@ -152,7 +149,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             title: String(r[fields.title] ?? ''),
             slug: textOrNull(r[fields.slug]),
             publishedDate: textOrNull(r[fields.publishedDate]),
-            cover: coverOf(r[fields.cover], strapi.config.get('server.url', '')),
+            cover: coverOf(r[fields.cover], rankingCard.mediaUrl ?? ((url) => url)),
             organization: unit
               ? unitOf(r[unit], commendations.unit.name, rankingCard.unitSlug)
               : null,
