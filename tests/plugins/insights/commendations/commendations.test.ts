@@ -563,6 +563,16 @@ describe('bad input', () => {
     for (const path of ['units/doesnotexist000000000000', 'officials/doesnotexist000000000000'])
       expect((await http(app).get(`/api/insights/${path}/commendations`)).status).toBe(404);
   });
+
+  it("refuses a malformed documentId on a unit's and a person's record alike", async () => {
+    for (const kind of ['units', 'officials']) {
+      const res = await http(app).get(
+        `/api/insights/${kind}/'%3B%20DROP%20TABLE%20x%3B--/commendations`
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe('documentId is malformed');
+    }
+  });
 });
 
 describe('GraphQL', () => {

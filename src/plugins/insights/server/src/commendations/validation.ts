@@ -73,7 +73,7 @@ export const parseCommendationQuery = (
   const input = isRecord(query) ? query : {};
   onlyKeys(input, QUERY_KEYS, 'query');
   if (typeof unit !== 'string' || !DOCUMENT_ID.test(unit))
-    fail('unit documentId is malformed', 'documentId');
+    fail('documentId is malformed', 'documentId');
   const text = (key: string) => {
     const value = input[key];
     if (value !== undefined && typeof value !== 'string') fail(`${key} must be given once`, key);
