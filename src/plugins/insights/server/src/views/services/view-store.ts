@@ -67,7 +67,7 @@ const contentTable = (strapi: Core.Strapi, uid: UID.ContentType): ContentTable =
   };
 };
 
-const keyOf = ({ contentType, documentId, locale }: ViewKey) =>
+const keyOf = ({ contentType, documentId, locale }: Record<keyof ViewKey, string>) =>
   `${contentType}\u0000${documentId}\u0000${locale}`;
 const byKey = <T>(items: T[], key: (item: T) => string) =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -110,15 +110,27 @@ const rememberTotals = (totals: Map<string, number>, rows: TotalRow[]) =>
     )
   );
 
+/** The hit each mark is claimed for: the first published hit carrying it (bots carry none). Pure. */
+const candidatesOf = (hits: Hit[], published: Set<string>) => {
+  const candidates = new Map<string, Hit>();
+  for (const hit of hits)
+    if (hit.mark && published.has(keyOf(hit.key)) && !candidates.has(hit.mark))
+      candidates.set(hit.mark, hit);
+  return candidates;
+};
+
+/** The hits that count: each the candidate of a mark the write claimed. Pure. */
+const countedOf = (hits: Hit[], candidates: Map<string, Hit>, claimed: Set<string>) =>
+  new Set(
+    hits.filter((hit) => hit.mark && claimed.has(hit.mark) && candidates.get(hit.mark) === hit)
+  );
+
 /**
  * Claims the de-dup marks of the first published hit per mark: a mark is claimed when it is new or its window has
  * ended. Returns the hits that count.
  */
 const claimMarks = async (trx: Knex, hits: Hit[], published: Set<string>, now: number) => {
-  const candidates = new Map<string, Hit>();
-  for (const hit of hits)
-    if (hit.mark && published.has(keyOf(hit.key)) && !candidates.has(hit.mark))
-      candidates.set(hit.mark, hit);
+  const candidates = candidatesOf(hits, published);
   const claimed = new Set<string>();
   if (candidates.size > 0) {
     const rows = byKey([...candidates.values()], (hit) => hit.mark ?? '').map((hit) => ({
@@ -133,9 +145,7 @@ const claimMarks = async (trx: Knex, hits: Hit[], published: Set<string>, now: n
       .returning('mark');
     returned.forEach((r: { mark: string }) => claimed.add(r.mark));
   }
-  return new Set(
-    hits.filter((hit) => hit.mark && claimed.has(hit.mark) && candidates.get(hit.mark) === hit)
-  );
+  return countedOf(hits, candidates, claimed);
 };
 
 /** Counted hits per key: one increment of n views each. */
@@ -149,45 +159,38 @@ const incrementsOf = (counted: Set<Hit>) => {
   return increments;
 };
 
-/**
- * The batch's increments as one upsert per table; returns the new totals. PostgreSQL runs both in one statement
- * (the bucket upsert as a data-modifying WITH, which PostgreSQL finishes after the totals, so every batch locks
- * totals, then buckets, each in key order); SQLite, which has no such WITH, runs two.
- */
+/** The bucket rows a counted hit adds to: its day, week, month and year, and its hour. */
+const bucketStarts = (hit: Hit) => [
+  ...PERIODS.map((period) => ({ period, starts_on: periodStart(period, hit.day) })),
+  { period: HOUR, starts_on: hit.hour },
+];
+
+/** The batch's increments as one upsert per table (rows in key order); returns the new totals. */
 const addViews = async (
   trx: Knex,
   increments: Map<string, Increment>,
-  totals: Map<string, number>,
-  oneStatement: boolean
+  totals: Map<string, number>
 ) => {
   if (increments.size === 0) return;
   const bucketRows = byKey(
-    [...increments.values()].flatMap(({ hit, n }) => [
-      ...PERIODS.map((period) => ({
-        ...row(hit.key),
-        period,
-        starts_on: periodStart(period, hit.day),
-        views: n,
-      })),
-      { ...row(hit.key), period: HOUR, starts_on: hit.hour, views: n },
-    ]),
+    [...increments.values()].flatMap(({ hit, n }) =>
+      bucketStarts(hit).map((start) => ({ ...row(hit.key), ...start, views: n }))
+    ),
     (r) => [r.content_type, r.document_id, r.locale, r.period, r.starts_on].join('\u0000')
   );
-  const addBuckets = trx(BUCKETS)
+  await trx(BUCKETS)
     .insert(bucketRows)
     .onConflict(BUCKET_KEY)
     .merge({ views: trx.raw('??.?? + excluded.??', [BUCKETS, 'views', 'views']) });
-  if (!oneStatement) await addBuckets;
   const totalRows = byKey([...increments.values()], ({ hit }) => keyOf(hit.key)).map(
     ({ hit, n }) => ({ ...row(hit.key), views: n })
   );
-  const addTotals = (oneStatement ? trx.with('added_buckets', addBuckets) : trx.queryBuilder())
+  const added = await trx(TOTALS)
     .insert(totalRows)
-    .into(TOTALS)
     .onConflict(TOTAL_KEY)
     .merge({ views: trx.raw('??.?? + excluded.??', [TOTALS, 'views', 'views']) })
     .returning(['content_type', 'document_id', 'locale', 'views']);
-  rememberTotals(totals, await addTotals);
+  rememberTotals(totals, added);
 };
 
 /** Reads the totals of the batch's keys that no upsert returned (nothing counted for them). */
@@ -227,13 +230,118 @@ const hitResults = (
   });
 };
 
+/** Hits that have a published version, in SQL: a SELECT per content type of the batch, UNION ALL. */
+const publishedSql = (strapi: Core.Strapi, hits: Hit[]) => {
+  const parts = [...new Set(hits.map((hit) => hit.key.contentType))].map((uid) => {
+    const content = contentTable(strapi, uid);
+    return {
+      sql: `SELECT DISTINCT ?::text AS content_type, c.?? AS document_id, c.?? AS locale FROM ?? AS c
+        WHERE (c.??, c.??) IN (SELECT document_id, locale FROM hits WHERE content_type = ?)
+        ${content.publishedAt ? 'AND c.?? IS NOT NULL' : ''}`,
+      bindings: [
+        uid,
+        content.documentId,
+        content.locale,
+        content.table,
+        content.documentId,
+        content.locale,
+        uid,
+        ...(content.publishedAt ? [content.publishedAt] : []),
+      ],
+    };
+  });
+  return {
+    sql: parts.map((part) => part.sql).join(' UNION ALL '),
+    bindings: parts.flatMap((part) => part.bindings),
+  };
+};
+
 /**
- * Writes a batch of hits: published check, then in one transaction the de-dup marks and one upsert per table with
- * the batch's increments. Rows are written in key order, so concurrent batches (other instances) lock
- * them in the same order and cannot deadlock.
+ * The whole batch in one PostgreSQL statement (atomic without a transaction): the published check, the marks'
+ * claims, the totals' and the buckets' upserts, and the totals before it. Data-modifying WITHs run in the order the
+ * query needs them: marks, then totals, then buckets (unread, so last), each in key order, as every batch does.
+ * Returns which keys are published, which marks were claimed, and the totals before and after.
  */
-const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
-  const oneStatement = strapi.db.dialect.client === 'postgres';
+const writeInOneStatement = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
+  const periods = bucketStarts(hits[0]).map((start) => start.period);
+  const starts = periods.map((_, i) => `s${i}`);
+  const published = publishedSql(strapi, hits);
+  const result: unknown = await knex.raw(
+    `WITH hits (ord, content_type, document_id, locale, mark, expires_at, ${starts.join(', ')}) AS (
+       VALUES ${hits.map(() => `(?::int, ?::text, ?::text, ?::text, ?::text, ?::bigint${', ?::text'.repeat(periods.length)})`).join(', ')}),
+     published AS (${published.sql}),
+     candidates AS (
+       SELECT DISTINCT ON (h.mark) h.* FROM hits h JOIN published USING (content_type, document_id, locale)
+       WHERE h.mark IS NOT NULL ORDER BY h.mark, h.ord),
+     claimed AS (
+       INSERT INTO ${MARKS} AS m (mark, expires_at) SELECT mark, expires_at FROM candidates ORDER BY mark
+       ON CONFLICT (mark) DO UPDATE SET expires_at = excluded.expires_at WHERE m.expires_at <= ?
+       RETURNING mark),
+     increments AS (
+       SELECT DISTINCT ON (c.content_type, c.document_id, c.locale) c.*,
+         count(*) OVER (PARTITION BY c.content_type, c.document_id, c.locale)::int AS n
+       FROM candidates c JOIN claimed USING (mark) ORDER BY c.content_type, c.document_id, c.locale, c.ord),
+     added AS (
+       INSERT INTO ${TOTALS} AS t (${TOTAL_KEY.join(', ')}, views)
+       SELECT ${TOTAL_KEY.join(', ')}, n FROM increments ORDER BY ${TOTAL_KEY.join(', ')}
+       ON CONFLICT (${TOTAL_KEY.join(', ')}) DO UPDATE SET views = t.views + excluded.views
+       RETURNING ${TOTAL_KEY.join(', ')}, views),
+     added_buckets AS (
+       INSERT INTO ${BUCKETS} AS b (${BUCKET_KEY.join(', ')}, views)
+       SELECT i.content_type, i.document_id, i.locale, s.period, s.starts_on, i.n FROM increments i
+       CROSS JOIN LATERAL (VALUES ${starts.map((start) => `(?::text, i.${start})`).join(', ')}) AS s (period, starts_on)
+       ORDER BY 1, 2, 3, 4, 5
+       ON CONFLICT (${BUCKET_KEY.join(', ')}) DO UPDATE SET views = b.views + excluded.views)
+     SELECT 'published' AS kind, content_type, document_id, locale, NULL AS mark, NULL::int AS views FROM published
+     UNION ALL SELECT 'claimed', NULL, NULL, NULL, mark, NULL FROM claimed
+     UNION ALL SELECT 'before', t.content_type, t.document_id, t.locale, NULL, t.views
+       FROM ${TOTALS} t JOIN published USING (${TOTAL_KEY.join(', ')})
+     UNION ALL SELECT 'after', content_type, document_id, locale, NULL, views FROM added`,
+    [
+      ...hits.flatMap((hit, ord) => [
+        ord,
+        hit.key.contentType,
+        hit.key.documentId,
+        hit.key.locale,
+        hit.mark,
+        hit.expiresAt,
+        ...bucketStarts(hit).map((start) => start.starts_on),
+      ]),
+      ...published.bindings,
+      hits[hits.length - 1].now,
+      ...periods,
+    ]
+  );
+  const rows = isRecord(result) && Array.isArray(result.rows) ? result.rows.filter(isRecord) : [];
+  const keyOfRow = (r: Record<string, unknown>) =>
+    keyOf({
+      contentType: String(r.content_type),
+      documentId: String(r.document_id),
+      locale: String(r.locale),
+    });
+  const totals = new Map<string, number>();
+  // Totals before the statement first, so the upsert's new ones replace them.
+  for (const kind of ['before', 'after'])
+    rows.filter((r) => r.kind === kind).forEach((r) => totals.set(keyOfRow(r), Number(r.views)));
+  return {
+    published: new Set(rows.filter((r) => r.kind === 'published').map(keyOfRow)),
+    claimed: new Set(rows.filter((r) => r.kind === 'claimed').map((r) => String(r.mark))),
+    totals,
+  };
+};
+
+/** A PostgreSQL batch: one statement, then the same counting rules as SQLite's applied to what it returns. */
+const writePostgresBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
+  const { published, claimed, totals } = await writeInOneStatement(strapi, knex, hits);
+  const counted = countedOf(hits, candidatesOf(hits, published), claimed);
+  return { results: hitResults(hits, published, counted, incrementsOf(counted), totals), counted };
+};
+
+/**
+ * A SQLite batch: published check, then in one transaction the de-dup marks and one upsert per table with the
+ * batch's increments.
+ */
+const writeSqliteBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
   // Checked before the transaction: SQLite instances sharing a file deadlock when a transaction that has
   // read must upgrade to write, while one that starts by writing just waits its turn.
   const published = await publishedKeys(
@@ -241,14 +349,23 @@ const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
     knex,
     hits.map((hit) => hit.key)
   );
-  const { results, counted } = await knex.transaction(async (trx) => {
+  return knex.transaction(async (trx) => {
     const counted = await claimMarks(trx, hits, published, hits[hits.length - 1].now);
     const increments = incrementsOf(counted);
     const totals = new Map<string, number>();
-    await addViews(trx, increments, totals, oneStatement);
+    await addViews(trx, increments, totals);
     await readUncountedTotals(trx, hits, totals);
     return { results: hitResults(hits, published, counted, increments, totals), counted };
   });
+};
+
+/**
+ * Writes a batch of hits. Rows are written in key order, so concurrent batches (other instances) lock them in the
+ * same order and cannot deadlock. The counts' listeners hear of them before any hit is acknowledged.
+ */
+const writeBatch = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
+  const write = strapi.db.dialect.client === 'postgres' ? writePostgresBatch : writeSqliteBatch;
+  const { results, counted } = await write(strapi, knex, hits);
   await announceCounted(
     strapi,
     [...counted].map((hit) => hit.key.documentId)
