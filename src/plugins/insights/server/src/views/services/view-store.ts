@@ -72,11 +72,27 @@ const keyOf = ({ contentType, documentId, locale }: Record<keyof ViewKey, string
 const byKey = <T>(items: T[], key: (item: T) => string) =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-/** The (documentId, locale) pairs among `keys` that have a published version: one query per content type. */
+/**
+ * The (document_id, locale) pairs of a content type that have a published version, among `pairs`: a list, or a
+ * subquery that yields them (PostgreSQL's one-statement batch).
+ */
+const publishedPairs = (
+  strapi: Core.Strapi,
+  knex: Knex,
+  contentType: UID.ContentType,
+  pairs: string[][] | ((subquery: ReturnType<Knex['queryBuilder']>) => void)
+) => {
+  const content = contentTable(strapi, contentType);
+  const query = knex(content.table)
+    .distinct({ document_id: content.documentId, locale: content.locale })
+    .whereIn([content.documentId, content.locale], pairs);
+  return content.publishedAt ? query.whereNotNull(content.publishedAt) : query;
+};
+
+/** The keys among `keys` that have a published version: one query per content type. */
 const publishedKeys = async (strapi: Core.Strapi, trx: Knex, keys: ViewKey[]) => {
   const published = new Set<string>();
   for (const contentType of new Set(keys.map((key) => key.contentType))) {
-    const content = contentTable(strapi, contentType);
     const pairs = [
       ...new Map(
         keys
@@ -84,12 +100,9 @@ const publishedKeys = async (strapi: Core.Strapi, trx: Knex, keys: ViewKey[]) =>
           .map((key) => [keyOf(key), [key.documentId, key.locale]])
       ).values(),
     ];
-    const query = trx(content.table)
-      .distinct({ documentId: content.documentId, locale: content.locale })
-      .whereIn([content.documentId, content.locale], pairs);
-    const rows = await (content.publishedAt ? query.whereNotNull(content.publishedAt) : query);
-    rows.forEach((r: { documentId: string; locale: string }) =>
-      published.add(keyOf({ contentType, documentId: r.documentId, locale: r.locale }))
+    const rows = await publishedPairs(strapi, trx, contentType, pairs);
+    rows.forEach((r: { document_id: string; locale: string }) =>
+      published.add(keyOf({ contentType, documentId: r.document_id, locale: r.locale }))
     );
   }
   return published;
@@ -230,29 +243,19 @@ const hitResults = (
   });
 };
 
-/** Hits that have a published version, in SQL: a SELECT per content type of the batch, UNION ALL. */
-const publishedSql = (strapi: Core.Strapi, hits: Hit[]) => {
-  const parts = [...new Set(hits.map((hit) => hit.key.contentType))].map((uid) => {
-    const content = contentTable(strapi, uid);
-    return {
-      sql: `SELECT DISTINCT ?::text AS content_type, c.?? AS document_id, c.?? AS locale FROM ?? AS c
-        WHERE (c.??, c.??) IN (SELECT document_id, locale FROM hits WHERE content_type = ?)
-        ${content.publishedAt ? 'AND c.?? IS NOT NULL' : ''}`,
-      bindings: [
-        uid,
-        content.documentId,
-        content.locale,
-        content.table,
-        content.documentId,
-        content.locale,
-        uid,
-        ...(content.publishedAt ? [content.publishedAt] : []),
-      ],
-    };
-  });
+/** The batch's published keys as SQL over its `hits` list: publishedPairs per content type, UNION ALL. */
+const publishedSql = (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
+  const types = [...new Set(hits.map((hit) => hit.key.contentType))];
   return {
-    sql: parts.map((part) => part.sql).join(' UNION ALL '),
-    bindings: parts.flatMap((part) => part.bindings),
+    sql: types
+      .map(() => 'SELECT ?::text AS content_type, p.document_id, p.locale FROM ? AS p')
+      .join(' UNION ALL '),
+    bindings: types.flatMap((uid) => [
+      uid,
+      publishedPairs(strapi, knex, uid, (hitsOfType) =>
+        hitsOfType.select('document_id', 'locale').from('hits').where('content_type', uid)
+      ),
+    ]),
   };
 };
 
@@ -265,7 +268,7 @@ const publishedSql = (strapi: Core.Strapi, hits: Hit[]) => {
 const writeInOneStatement = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
   const periods = bucketStarts(hits[0]).map((start) => start.period);
   const starts = periods.map((_, i) => `s${i}`);
-  const published = publishedSql(strapi, hits);
+  const published = publishedSql(strapi, knex, hits);
   const result: unknown = await knex.raw(
     `WITH hits (ord, content_type, document_id, locale, mark, expires_at, ${starts.join(', ')}) AS (
        VALUES ${hits.map(() => `(?::int, ?::text, ?::text, ?::text, ?::text, ?::bigint${', ?::text'.repeat(periods.length)})`).join(', ')}),
