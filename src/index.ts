@@ -4,6 +4,7 @@ import { applyEditorViews } from './bootstrap/content-manager-views';
 import { enforceEditorRole } from './bootstrap/editor-role';
 import { closeResponseCache, purgeOnSideWrites, purgeOnWriteRule } from './cache';
 import { cacheReadLookups } from './cache/lookups';
+import { answerUnparsableRequests } from './http/client-errors';
 import { absoluteMediaUrlsInGraphql } from './media/urls';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
@@ -67,6 +68,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    answerUnparsableRequests(strapi.server.httpServer);
     cacheReadLookups(strapi);
     registerReadinessRoute(strapi);
     purgeOnSideWrites(strapi);

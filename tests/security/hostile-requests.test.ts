@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type { Core, UID } from '@strapi/strapi';
 
 import { bootStrapi, graphql, http } from '../helpers/strapi';
@@ -416,5 +417,37 @@ describe.each(CALLERS)('request bodies, as %s', (caller) => {
     expect(res.headers['content-type']).toMatch(/json/);
     expect(res.body.error.message).toEqual(expect.any(String));
     expect(await app.db.connection('insights_view_totals').select('*')).toEqual(before);
+  });
+});
+
+describe('requests Node cannot parse', () => {
+  /** The raw answer to `request` written on a socket: Node refuses these before Koa, so supertest cannot send them. */
+  const rawAnswer = async (request: string) => {
+    const server = app.server.httpServer;
+    if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const socket = net.connect(port, '127.0.0.1');
+    socket.write(request);
+    const chunks: Buffer[] = [];
+    for await (const chunk of socket) chunks.push(Buffer.from(chunk));
+    const [head, body] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
+    const headers = head.split('\r\n');
+    return { status: Number(headers[0].split(' ')[1]), headers, body: JSON.parse(body) };
+  };
+
+  it('a URL past 16 KB is a 431 with a JSON message', async () => {
+    const res = await rawAnswer(
+      `GET /api/articles?filters[title][$eq]=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`
+    );
+    expect(res.status).toBe(431);
+    expect(res.headers).toContain('Content-Type: application/json; charset=utf-8');
+    expect(res.body.error).toMatchObject({ status: 431, message: expect.stringMatching(/16 KB/) });
+  });
+
+  it('a malformed request line is a 400 with a JSON message', async () => {
+    const res = await rawAnswer('NOT HTTP AT ALL\r\n\r\n');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ status: 400, message: 'The request is not valid HTTP' });
   });
 });
