@@ -3,7 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { applyEditorDefaults } from './default-language';
 import { IntegerInput } from './IntegerInput';
 import { keepTypedValuesOnRefusal } from './keep-typed-values';
-import { compactArticleColumns } from './list-columns';
+import { editorListColumns } from './list-columns';
 import en from './translations/en.json';
 import vi from './translations/vi.json';
 
@@ -22,6 +22,6 @@ export default {
     app.addMiddlewares([keepTypedValuesOnRefusal]);
   },
   bootstrap(app: StrapiApp) {
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', compactArticleColumns);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', editorListColumns);
   },
 };

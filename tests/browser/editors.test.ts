@@ -367,6 +367,24 @@ describe('an editor records a whole event in Vietnamese', () => {
     await shot('award-issuer-warning');
   });
 
+  it('reads kinds, levels and forms in the lists under the names the edit view gives them', async () => {
+    const listed = async (uid: string, name: string, labels: string[]) => {
+      await page.goto(
+        `${baseUrl}/admin/content-manager/collection-types/${uid}?page=1&pageSize=10&plugins[i18n][locale]=vi&_q=${encodeURIComponent(name)}`
+      );
+      const row = page.locator('tbody tr', { hasText: name });
+      for (const label of labels) await row.getByText(label, { exact: true }).first().waitFor();
+      await checkEnglish(`${uid} list`);
+    };
+    await listed('api::organization.organization', UNIT, [
+      'Hội LHPN',
+      'Xã, phường, thị trấn (cơ sở)',
+    ]);
+    await listed('api::meeting.meeting', MEETING, ['Hội nghị Ban Chấp hành']);
+    await listed('api::award.award', AWARD, ['Giấy khen']);
+    await shot('award-list');
+  });
+
   it('writes and publishes the article with a cover and a captioned gallery', async () => {
     await openCreate('api::article.article', 'Tiêu đề');
     await checkEnglish('article edit view');
