@@ -396,6 +396,22 @@ describe('round trips', () => {
     expect(data).toHaveLength(postgres ? 1 : 4);
     expect(statements.filter((sql) => /^begin\b/i.test(sql))).toHaveLength(postgres ? 0 : 1);
   });
+
+  it('sends batches of any size as one statement text on PostgreSQL (prepared once per connection); on SQLite, one published check before each batch transaction', async () => {
+    const documentIds = await Promise.all([publishedArticle(), publishedArticle()]);
+    const { sql: statements } = await sqlDuring(app, async () => {
+      await hit({ type: 'article', documentId: documentIds[0] }, visitorAgent());
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          hit({ type: 'article', documentId: documentIds[i % 2] }, visitorAgent())
+        )
+      );
+    });
+    const published = statements.filter((sql) => /articles/.test(sql));
+    expect(published.length).toBeGreaterThan(1);
+    if (app.db.dialect.client === 'postgres') expect(new Set(published).size).toBe(1);
+    else expect(published).toHaveLength(statements.filter((sql) => /^begin\b/i.test(sql)).length);
+  });
 });
 
 describe('concurrency', () => {

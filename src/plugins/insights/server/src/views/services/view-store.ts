@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 
@@ -243,10 +245,11 @@ const hitResults = (
   });
 };
 
-/** The batch's published keys as SQL over its `hits` list: publishedPairs per content type, UNION ALL. */
-const publishedSql = (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
-  const types = [...new Set(hits.map((hit) => hit.key.contentType))];
+/** The published keys among the batch's `hits` as SQL: publishedPairs per trackable type, UNION ALL. */
+const publishedSql = (strapi: Core.Strapi, knex: Knex) => {
+  const types = Object.values(insightsConfig(strapi).trackableTypes).sort();
   return {
+    types,
     sql: types
       .map(() => 'SELECT ?::text AS content_type, p.document_id, p.locale FROM ? AS p')
       .join(' UNION ALL '),
@@ -263,15 +266,18 @@ const publishedSql = (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
  * The whole batch in one PostgreSQL statement (atomic without a transaction): the published check, the marks'
  * claims, the totals' and the buckets' upserts, and the totals before it. Data-modifying WITHs run in the order the
  * query needs them: marks, then totals, then buckets (unread, so last), each in key order, as every batch does.
- * Returns which keys are published, which marks were claimed, and the totals before and after.
+ * The hits arrive as one array per column, so the text is the same for every batch: a named statement, parsed
+ * once per connection. Returns which keys are published, which marks were claimed, and the totals before and after.
  */
 const writeInOneStatement = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
   const periods = bucketStarts(hits[0]).map((start) => start.period);
   const starts = periods.map((_, i) => `s${i}`);
-  const published = publishedSql(strapi, knex, hits);
-  const result: unknown = await knex.raw(
-    `WITH hits (ord, content_type, document_id, locale, mark, expires_at, ${starts.join(', ')}) AS (
-       VALUES ${hits.map(() => `(?::int, ?::text, ?::text, ?::text, ?::text, ?::bigint${', ?::text'.repeat(periods.length)})`).join(', ')}),
+  const published = publishedSql(strapi, knex);
+  const column = <T>(value: (hit: Hit, ord: number) => T) => hits.map(value);
+  const bucketsOfHits = hits.map(bucketStarts);
+  const sql = `WITH hits AS (
+       SELECT * FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]${', ?::text[]'.repeat(periods.length)})
+         AS h (ord, content_type, document_id, locale, mark, expires_at, ${starts.join(', ')})),
      published AS (${published.sql}),
      candidates AS (
        SELECT DISTINCT ON (h.mark) h.* FROM hits h JOIN published USING (content_type, document_id, locale)
@@ -299,22 +305,24 @@ const writeInOneStatement = async (strapi: Core.Strapi, knex: Knex, hits: Hit[])
      UNION ALL SELECT 'claimed', NULL, NULL, NULL, mark, NULL FROM claimed
      UNION ALL SELECT 'before', t.content_type, t.document_id, t.locale, NULL, t.views
        FROM ${TOTALS} t JOIN published USING (${TOTAL_KEY.join(', ')})
-     UNION ALL SELECT 'after', content_type, document_id, locale, NULL, views FROM added`,
-    [
-      ...hits.flatMap((hit, ord) => [
-        ord,
-        hit.key.contentType,
-        hit.key.documentId,
-        hit.key.locale,
-        hit.mark,
-        hit.expiresAt,
-        ...bucketStarts(hit).map((start) => start.starts_on),
-      ]),
-      ...published.bindings,
-      hits[hits.length - 1].now,
-      ...periods,
-    ]
-  );
+     UNION ALL SELECT 'after', content_type, document_id, locale, NULL, views FROM added`;
+  const query = knex.raw(sql, [
+    column((_, ord) => ord),
+    column((hit) => hit.key.contentType),
+    column((hit) => hit.key.documentId),
+    column((hit) => hit.key.locale),
+    column((hit) => hit.mark),
+    column((hit) => hit.expiresAt),
+    ...periods.map((_, i) => bucketsOfHits.map((starts) => starts[i].starts_on)),
+    ...published.bindings,
+    hits[hits.length - 1].now,
+    ...periods,
+  ]);
+  // The text knex sends follows from this template and the published check's content types.
+  const name = createHash('sha1').update(sql).update(published.types.join()).digest('hex');
+  const result: unknown = await query.options({
+    name: `insights_views_batch_${name.slice(0, 16)}`,
+  });
   const rows = isRecord(result) && Array.isArray(result.rows) ? result.rows.filter(isRecord) : [];
   const keyOfRow = (r: Record<string, unknown>) =>
     keyOf({
