@@ -37,6 +37,8 @@ const config = (): Core.Config.Middlewares => [
   'global::fallback-locale',
   'global::pagination-guard',
   'global::closed-auth',
+  // Around both body parsers: a body they cannot read is a 400 in Strapi's error shape, not a logged error.
+  'global::unreadable-body',
   // Before strapi::body: the view beacon's own parser, which stops reading at the beacon's size limit.
   'plugin::insights.beacon-body',
   'strapi::body',

@@ -420,6 +420,30 @@ describe.each(CALLERS)('request bodies, as %s', (caller) => {
   });
 });
 
+describe('bodies the JSON parser cannot read', () => {
+  const UNREADABLE = [
+    ['malformed JSON', '{"data": {title: 1}}'],
+    ['a cut-off body', '{"data": {"title": "Tin'],
+    ['a __proto__ key', '{"type":"article","__proto__":{"polluted":1}}'],
+  ] as const;
+  const PATHS = ['/api/articles', '/api/insights/views', '/graphql'];
+
+  it.each(PATHS.flatMap((path) => UNREADABLE.map(([name, body]) => [path, name, body])))(
+    'POST %s with %s is a 400 with details, and logs no error',
+    async (path, _, body) => {
+      const logged = jest.spyOn(app.log, 'error');
+      try {
+        const res = await send('token', 'post', path, body);
+        expectClientError(res, /^Request body could not be read: ./);
+        expect(res.body.error).toHaveProperty('details', { param: 'body' });
+        expect(logged).not.toHaveBeenCalled();
+      } finally {
+        logged.mockRestore();
+      }
+    }
+  );
+});
+
 describe('requests Node cannot parse', () => {
   /** The raw answer to `request` written on a socket: Node refuses these before Koa, so supertest cannot send them. */
   const rawAnswer = async (request: string) => {
