@@ -112,8 +112,8 @@ const englishSeen: Record<string, string[]> = {};
 const shot = (name: string) => screenshot(page, `editors-${name}`);
 
 /**
- * Runs in the page: its visible text nodes and input placeholders. Screen-reader-only text (Strapi's visually
- * hidden spans, clipped to 1px) is left out.
+ * Runs in the page: its visible text nodes, input placeholders and the names of the navigation's links. Other
+ * screen-reader-only text (Strapi's visually hidden spans, clipped to 1px) is left out.
  */
 const VISIBLE_TEXT = `(() => {
   const out = [];
@@ -128,6 +128,11 @@ const VISIBLE_TEXT = `(() => {
   }
   document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach((input) => {
     if (input.placeholder) out.push(input.placeholder.trim());
+  });
+  // The main menu's links show their names only as tooltips (hidden text inside the link).
+  document.querySelectorAll('nav a').forEach((link) => {
+    const name = link.textContent && link.textContent.trim();
+    if (name) out.push(name);
   });
   return out;
 })()`;
@@ -403,6 +408,17 @@ describe('an editor records a whole event in Vietnamese', () => {
     await savedDocumentId();
     await publish();
     await shot('article');
+  });
+
+  it('opens the media library with the uploaded photos, in Vietnamese', async () => {
+    // As an editor gets there: the main menu's link, from the home page.
+    await page.goto(`${baseUrl}/admin`);
+    await page.getByRole('link', { name: 'Thư viện media' }).click();
+    await page.getByText('gallery', { exact: false }).first().waitFor();
+    // "Mới" opens the upload and new-folder choices: the page's main action, shown once permissions are read.
+    await page.getByRole('button', { name: 'Mới' }).waitFor();
+    await checkEnglish('media library');
+    await shot('media-library');
   });
 
   it('finds the published article in the list with its views, sortable by views and by Đăng lúc', async () => {
