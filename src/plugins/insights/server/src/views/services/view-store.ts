@@ -245,40 +245,45 @@ const hitResults = (
   });
 };
 
-/** The published keys among the batch's `hits` as SQL: publishedPairs per trackable type, UNION ALL. */
+/**
+ * The published keys among the batch's `hits` as SQL: publishedPairs per trackable type, UNION ALL. Its only values
+ * are the types' uids, so it is rendered as text.
+ */
 const publishedSql = (strapi: Core.Strapi, knex: Knex) => {
   const types = Object.values(insightsConfig(strapi).trackableTypes).sort();
-  return {
-    types,
-    sql: types
-      .map(() => 'SELECT ?::text AS content_type, p.document_id, p.locale FROM ? AS p')
-      .join(' UNION ALL '),
-    bindings: types.flatMap((uid) => [
-      uid,
-      publishedPairs(strapi, knex, uid, (hitsOfType) =>
-        hitsOfType.select('document_id', 'locale').from('hits').where('content_type', uid)
-      ),
-    ]),
-  };
+  return knex
+    .raw(
+      types
+        .map(() => 'SELECT ?::text AS content_type, p.document_id, p.locale FROM ? AS p')
+        .join(' UNION ALL '),
+      types.flatMap((uid) => [
+        uid,
+        publishedPairs(strapi, knex, uid, (hitsOfType) =>
+          hitsOfType.select('document_id', 'locale').from('hits').where('content_type', uid)
+        ),
+      ])
+    )
+    .toString();
 };
 
+type BatchStatement = { sql: string; name: string };
+/** Per app: its trackable types and bucket periods never change while it runs. */
+const batchStatements = new WeakMap<Core.Strapi, BatchStatement>();
+
 /**
- * The whole batch in one PostgreSQL statement (atomic without a transaction): the published check, the marks'
- * claims, the totals' and the buckets' upserts, and the totals before it. Data-modifying WITHs run in the order the
- * query needs them: marks, then totals, then buckets (unread, so last), each in key order, as every batch does.
- * The hits arrive as one array per column, so the text is the same for every batch: a named statement, parsed
- * once per connection. Returns which keys are published, which marks were claimed, and the totals before and after.
+ * The text of the one-statement batch, with a placeholder per column of hits, the clock and each period. The
+ * same for every batch, so it is built once and sent as a named statement, parsed once per connection. The
+ * data-modifying WITHs run in the order the query needs them: marks, then totals, then buckets (unread, so last),
+ * each in key order, as every batch does.
  */
-const writeInOneStatement = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
-  const periods = bucketStarts(hits[0]).map((start) => start.period);
+const batchStatement = (strapi: Core.Strapi, knex: Knex, periods: string[]) => {
+  const built = batchStatements.get(strapi);
+  if (built) return built;
   const starts = periods.map((_, i) => `s${i}`);
-  const published = publishedSql(strapi, knex);
-  const column = <T>(value: (hit: Hit, ord: number) => T) => hits.map(value);
-  const bucketsOfHits = hits.map(bucketStarts);
   const sql = `WITH hits AS (
        SELECT * FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]${', ?::text[]'.repeat(periods.length)})
          AS h (ord, content_type, document_id, locale, mark, expires_at, ${starts.join(', ')})),
-     published AS (${published.sql}),
+     published AS (${publishedSql(strapi, knex)}),
      candidates AS (
        SELECT DISTINCT ON (h.mark) h.* FROM hits h JOIN published USING (content_type, document_id, locale)
        WHERE h.mark IS NOT NULL ORDER BY h.mark, h.ord),
@@ -306,23 +311,37 @@ const writeInOneStatement = async (strapi: Core.Strapi, knex: Knex, hits: Hit[])
      UNION ALL SELECT 'before', t.content_type, t.document_id, t.locale, NULL, t.views
        FROM ${TOTALS} t JOIN published USING (${TOTAL_KEY.join(', ')})
      UNION ALL SELECT 'after', content_type, document_id, locale, NULL, views FROM added`;
-  const query = knex.raw(sql, [
-    column((_, ord) => ord),
-    column((hit) => hit.key.contentType),
-    column((hit) => hit.key.documentId),
-    column((hit) => hit.key.locale),
-    column((hit) => hit.mark),
-    column((hit) => hit.expiresAt),
-    ...periods.map((_, i) => bucketsOfHits.map((starts) => starts[i].starts_on)),
-    ...published.bindings,
-    hits[hits.length - 1].now,
-    ...periods,
-  ]);
-  // The text knex sends follows from this template and the published check's content types.
-  const name = createHash('sha1').update(sql).update(published.types.join()).digest('hex');
-  const result: unknown = await query.options({
-    name: `insights_views_batch_${name.slice(0, 16)}`,
-  });
+  const statement = {
+    sql,
+    name: `insights_views_batch_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`,
+  };
+  batchStatements.set(strapi, statement);
+  return statement;
+};
+
+/**
+ * The whole batch in one PostgreSQL statement (atomic without a transaction): the published check, the marks'
+ * claims, the totals' and the buckets' upserts, and the totals before it. The hits go in as one array per column.
+ * Returns which keys are published, which marks were claimed, and the totals before and after.
+ */
+const writeInOneStatement = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
+  const periods = bucketStarts(hits[0]).map((start) => start.period);
+  const { sql, name } = batchStatement(strapi, knex, periods);
+  const column = <T>(value: (hit: Hit, ord: number) => T) => hits.map(value);
+  const bucketsOfHits = hits.map(bucketStarts);
+  const result: unknown = await knex
+    .raw(sql, [
+      column((_, ord) => ord),
+      column((hit) => hit.key.contentType),
+      column((hit) => hit.key.documentId),
+      column((hit) => hit.key.locale),
+      column((hit) => hit.mark),
+      column((hit) => hit.expiresAt),
+      ...periods.map((_, i) => bucketsOfHits.map((starts) => starts[i].starts_on)),
+      hits[hits.length - 1].now,
+      ...periods,
+    ])
+    .options({ name });
   const rows = isRecord(result) && Array.isArray(result.rows) ? result.rows.filter(isRecord) : [];
   const keyOfRow = (r: Record<string, unknown>) =>
     keyOf({
