@@ -2,12 +2,14 @@ import { STATUS_CODES } from 'node:http';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 
+import { errorBody } from './error-body';
+
 /**
  * Node answers a request it cannot parse (a URL or headers past its 16 KB limit, a malformed request line) before
  * Koa sees it, with an empty body. Here the same statuses carry the JSON error every other refusal has.
  */
 const answer = (status: number, name: string, message: string) => {
-  const body = JSON.stringify({ data: null, error: { status, name, message, details: {} } });
+  const body = JSON.stringify(errorBody(status, name, message));
   return [
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
     'Content-Type: application/json; charset=utf-8',

@@ -1,5 +1,7 @@
 import type { Context } from 'koa';
 
+import { errorBody } from '../http/error-body';
+
 import type { OutageConfig } from './database-monitor';
 
 /** Readiness (can this instance serve requests now?), next to Strapi's `/_health` (is the process alive?). */
@@ -9,13 +11,12 @@ export const READINESS_PATH = '/_ready';
 export const answerUnavailable = (ctx: Context, config: OutageConfig) => {
   ctx.status = 503;
   ctx.set('Retry-After', String(config.retryAfterSeconds));
-  ctx.body = {
-    data: null,
-    error: {
-      status: 503,
-      name: 'ServiceUnavailableError',
-      message: 'The database is unavailable; try again later',
-      details: { retryAfterSeconds: config.retryAfterSeconds },
-    },
-  };
+  ctx.body = errorBody(
+    503,
+    'ServiceUnavailableError',
+    'The database is unavailable; try again later',
+    {
+      retryAfterSeconds: config.retryAfterSeconds,
+    }
+  );
 };

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 
+import { errorBody } from '../http/error-body';
+
 /**
  * The portals have no end-user accounts: editors use the admin panel, tooling uses API tokens. So
  * users-permissions' sign-up, login, password and e-mail-confirmation doors stay shut for everyone, over REST
@@ -30,10 +32,7 @@ export const isClosedAuthPath = (path: string) => {
 export const closedAuthMiddleware = (): Core.MiddlewareHandler => async (ctx, next) => {
   if (!isClosedAuthPath(ctx.path)) return next();
   ctx.status = 403;
-  ctx.body = {
-    data: null,
-    error: { status: 403, name: 'ForbiddenError', message: CLOSED_MESSAGE, details: {} },
-  };
+  ctx.body = errorBody(403, 'ForbiddenError', CLOSED_MESSAGE);
 };
 
 /**
