@@ -34,6 +34,18 @@ const storedRows = async () => {
   );
 };
 const setConfig = (key: string, value: unknown) => app.config.set(`plugin::insights.${key}`, value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+/** How many times a PostgreSQL plan (EXPLAIN ANALYZE, JSON) read the totals table, its upserts aside. */
+const lookupsOf = (node: unknown): number => {
+  if (!isRecord(node)) return 0;
+  const own =
+    node['Relation Name'] === 'insights_view_totals' && node['Node Type'] !== 'ModifyTable'
+      ? Number(node['Actual Loops'])
+      : 0;
+  const children = Array.isArray(node.Plans) ? node.Plans : [];
+  return children.reduce((sum: number, child: unknown) => sum + lookupsOf(child), own);
+};
 
 describe('seed', () => {
   it("imports the Từ Sơn article's 19 historical views as its vi starting count", async () => {
@@ -411,6 +423,44 @@ describe('round trips', () => {
     expect(published.length).toBeGreaterThan(1);
     if (app.db.dialect.client === 'postgres') expect(new Set(published).size).toBe(1);
     else expect(published).toHaveLength(statements.filter((sql) => /^begin\b/i.test(sql)).length);
+  });
+
+  it('looks totals up only for the hits a batch does not count (the upsert returns the others)', async () => {
+    const documentId = await publishedArticle();
+    await hit({ type: 'article', documentId: await publishedArticle() }, visitorAgent());
+    const knex = app.db.connection;
+    if (app.db.dialect.client !== 'postgres') {
+      const { sql: statements } = await sqlDuring(app, () =>
+        hit({ type: 'article', documentId }, visitorAgent())
+      );
+      expect(statements.filter((sql) => /^select .*insights_view_totals/i.test(sql))).toEqual([]);
+      return;
+    }
+    const batches: { sql: string; bindings: unknown[] }[] = [];
+    const note = (query: { sql: string; bindings: unknown[] }) =>
+      query.sql.startsWith('WITH hits') && batches.push(query);
+    knex.on('query', note);
+    const agent = visitorAgent();
+    await hit({ type: 'article', documentId }, agent).expect(200);
+    knex.off('query', note);
+    const [batch] = batches;
+    // The statement again, rolled back: with the mark it claimed (a repeat, not counted) and with a new one.
+    const totalsLookups = async (marks: string[]) => {
+      const bindings = batch.bindings.map((value, i) => (i === 4 ? marks : value));
+      const trx = await knex.transaction();
+      try {
+        // The logged text is numbered ($1, $2...) in binding order; knex.raw numbers `?` the same way.
+        const sql = batch.sql.replace(/\$\d+/g, '?');
+        const { rows } = await trx.raw(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, bindings);
+        return lookupsOf(rows[0]['QUERY PLAN'][0].Plan);
+      } finally {
+        await trx.rollback();
+      }
+    };
+    const claimed = batch.bindings[4];
+    expect(Array.isArray(claimed)).toBe(true);
+    expect(await totalsLookups(Array.isArray(claimed) ? claimed.map(String) : [])).toBe(1);
+    expect(await totalsLookups(['a-mark-never-seen'])).toBe(0);
   });
 });
 

@@ -14,14 +14,20 @@ const isTooLarge = (error: unknown) =>
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
   const path = `${strapi.config.get('api.rest.prefix', '/api')}/insights/views`;
+  // koaBody validates its options each time it is called: one parser per limit, not one per hit.
+  const parsers = new Map<number, ReturnType<typeof koaBody>>();
+  const parserFor = (limit: number) => {
+    const parser =
+      parsers.get(limit) ??
+      koaBody({ multipart: false, jsonLimit: limit, textLimit: limit, formLimit: limit });
+    parsers.set(limit, parser);
+    return parser;
+  };
   return async (ctx, next) => {
     if (ctx.method !== 'POST' || ctx.path !== path) return next();
     const limit = insightsConfig(strapi).maxBodyBytes;
     try {
-      await koaBody({ multipart: false, jsonLimit: limit, textLimit: limit, formLimit: limit })(
-        ctx,
-        async () => undefined
-      );
+      await parserFor(limit)(ctx, async () => undefined);
     } catch (error) {
       if (isTooLarge(error)) throw new errors.PayloadTooLargeError(`Body over ${limit} bytes`);
       throw error;

@@ -274,7 +274,9 @@ const batchStatements = new WeakMap<Core.Strapi, BatchStatement>();
  * The text of the one-statement batch, with a placeholder per column of hits, the clock and each period. The
  * same for every batch, so it is built once and sent as a named statement, parsed once per connection. The
  * data-modifying WITHs run in the order the query needs them: marks, then totals, then buckets (unread, so last),
- * each in key order, as every batch does.
+ * each in key order, as every batch does. Totals are looked up only for the keys the batch does not count (the
+ * upsert returns the others): on a table autovacuum has not analyzed yet, PostgreSQL serves that lookup from the
+ * rank index, reading every row of the locale, so it must not run for every hit.
  */
 const batchStatement = (strapi: Core.Strapi, knex: Knex, periods: string[]) => {
   const built = batchStatements.get(strapi);
@@ -305,11 +307,13 @@ const batchStatement = (strapi: Core.Strapi, knex: Knex, periods: string[]) => {
        SELECT i.content_type, i.document_id, i.locale, s.period, s.starts_on, i.n FROM increments i
        CROSS JOIN LATERAL (VALUES ${starts.map((start) => `(?::text, i.${start})`).join(', ')}) AS s (period, starts_on)
        ORDER BY 1, 2, 3, 4, 5
-       ON CONFLICT (${BUCKET_KEY.join(', ')}) DO UPDATE SET views = b.views + excluded.views)
+       ON CONFLICT (${BUCKET_KEY.join(', ')}) DO UPDATE SET views = b.views + excluded.views),
+     uncounted AS MATERIALIZED (
+       SELECT p.* FROM published p LEFT JOIN increments i USING (${TOTAL_KEY.join(', ')}) WHERE i.n IS NULL)
      SELECT 'published' AS kind, content_type, document_id, locale, NULL AS mark, NULL::int AS views FROM published
      UNION ALL SELECT 'claimed', NULL, NULL, NULL, mark, NULL FROM claimed
      UNION ALL SELECT 'before', t.content_type, t.document_id, t.locale, NULL, t.views
-       FROM ${TOTALS} t JOIN published USING (${TOTAL_KEY.join(', ')})
+       FROM uncounted JOIN ${TOTALS} t USING (${TOTAL_KEY.join(', ')})
      UNION ALL SELECT 'after', content_type, document_id, locale, NULL, views FROM added`;
   const statement = {
     sql,
@@ -321,8 +325,8 @@ const batchStatement = (strapi: Core.Strapi, knex: Knex, periods: string[]) => {
 
 /**
  * The whole batch in one PostgreSQL statement (atomic without a transaction): the published check, the marks'
- * claims, the totals' and the buckets' upserts, and the totals before it. The hits go in as one array per column.
- * Returns which keys are published, which marks were claimed, and the totals before and after.
+ * claims, the totals' and the buckets' upserts, and the totals of the keys it does not count. The hits go in as
+ * one array per column. Returns which keys are published, which marks were claimed, and every published key's total.
  */
 const writeInOneStatement = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
   const periods = bucketStarts(hits[0]).map((start) => start.period);
@@ -350,9 +354,9 @@ const writeInOneStatement = async (strapi: Core.Strapi, knex: Knex, hits: Hit[])
       locale: String(r.locale),
     });
   const totals = new Map<string, number>();
-  // Totals before the statement first, so the upsert's new ones replace them.
-  for (const kind of ['before', 'after'])
-    rows.filter((r) => r.kind === kind).forEach((r) => totals.set(keyOfRow(r), Number(r.views)));
+  rows
+    .filter((r) => r.kind === 'before' || r.kind === 'after')
+    .forEach((r) => totals.set(keyOfRow(r), Number(r.views)));
   return {
     published: new Set(rows.filter((r) => r.kind === 'published').map(keyOfRow)),
     claimed: new Set(rows.filter((r) => r.kind === 'claimed').map((r) => String(r.mark))),
