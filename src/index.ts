@@ -15,6 +15,7 @@ import { fallbackReadRule } from './rules/fallback-read';
 import { localeStatusRule } from './rules/locale-status';
 import { registerServedLocale } from './graphql/served-locale';
 import { blocksShapeRule } from './rules/blocks-shape';
+import { countParamsRule } from './rules/count-params';
 import { dateOrderRule } from './rules/date-order';
 import { organizationTreeRule } from './rules/organization-tree';
 import { noNulTextRule } from './rules/no-nul-text';
@@ -43,6 +44,8 @@ export default {
       searchIndexRule,
       // Outside every rule that writes other locales (shared-relations, i18n's own sync), inside the transaction.
       localeStatusRule,
+      // Before the read rules: a count reaches them without the page's sort, fields and populate.
+      countParamsRule,
       readScopeRule,
       // After the locale checks: a read with a fallback becomes a read over both locales.
       fallbackReadRule,

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+
+import { isRecord, type DocumentMiddleware } from './document-params';
+
+/** Params that cannot change a count: Strapi's Query Engine counts by `filters` (and `_q`), locale and status. */
+const UNUSED_BY_COUNT = new Set([
+  'sort',
+  'fields',
+  'populate',
+  'pagination',
+  'page',
+  'pageSize',
+  'start',
+  'limit',
+]);
+
+/**
+ * Strapi's core service hands a list page's count the page's whole query, so Strapi's own validation and every
+ * rule walked its sort, fields and populate a second time per request, for a number they cannot change (on a
+ * public list, that walk cost about as much as the page itself). The count gets only what it counts by.
+ */
+export const countParamsRule =
+  (_strapi: Core.Strapi): DocumentMiddleware =>
+  async (ctx, next) => {
+    const params: unknown = ctx.params;
+    if (ctx.action !== 'count' || !isRecord(params)) return next();
+    ctx.params = Object.fromEntries(
+      Object.entries(params).filter(([key]) => !UNUSED_BY_COUNT.has(key))
+    );
+    return next();
+  };
