@@ -16,8 +16,9 @@ const UNUSED_BY_COUNT = new Set([
 
 /**
  * Strapi's core service hands a list page's count the page's whole query, so Strapi's own validation and every
- * rule walked its sort, fields and populate a second time per request, for a number they cannot change (on a
- * public list, that walk cost about as much as the page itself). The count gets only what it counts by.
+ * rule walked its sort, fields and populate a second time per request, for a number they cannot change. The count
+ * gets only what it counts by. Those params are validated where they are used: REST, GraphQL and the content
+ * manager run the page's findMany with them first; a script calling count alone is not told about a bad sort.
  */
 export const countParamsRule =
   (_strapi: Core.Strapi): DocumentMiddleware =>

@@ -17,9 +17,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }): Core.Mid
   // koaBody validates its options each time it is called: one parser per limit, not one per hit.
   const parsers = new Map<number, ReturnType<typeof koaBody>>();
   const parserFor = (limit: number) => {
-    const parser =
-      parsers.get(limit) ??
-      koaBody({ multipart: false, jsonLimit: limit, textLimit: limit, formLimit: limit });
+    const known = parsers.get(limit);
+    if (known) return known;
+    const parser = koaBody({
+      multipart: false,
+      jsonLimit: limit,
+      textLimit: limit,
+      formLimit: limit,
+    });
     parsers.set(limit, parser);
     return parser;
   };

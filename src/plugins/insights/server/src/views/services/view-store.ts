@@ -276,7 +276,8 @@ const batchStatements = new WeakMap<Core.Strapi, BatchStatement>();
  * data-modifying WITHs run in the order the query needs them: marks, then totals, then buckets (unread, so last),
  * each in key order, as every batch does. Totals are looked up only for the keys the batch does not count (the
  * upsert returns the others): on a table autovacuum has not analyzed yet, PostgreSQL serves that lookup from the
- * rank index, reading every row of the locale, so it must not run for every hit.
+ * rank index, reading every row of the locale, so it must not run for every hit. `uncounted` is MATERIALIZED so
+ * that the planner cannot inline it and look totals up before leaving the counted keys out.
  */
 const batchStatement = (strapi: Core.Strapi, knex: Knex, periods: string[]) => {
   const built = batchStatements.get(strapi);
@@ -326,7 +327,8 @@ const batchStatement = (strapi: Core.Strapi, knex: Knex, periods: string[]) => {
 /**
  * The whole batch in one PostgreSQL statement (atomic without a transaction): the published check, the marks'
  * claims, the totals' and the buckets' upserts, and the totals of the keys it does not count. The hits go in as
- * one array per column. Returns which keys are published, which marks were claimed, and every published key's total.
+ * one array per column. Returns which keys are published, which marks were claimed, and the total of every published
+ * key that has one.
  */
 const writeInOneStatement = async (strapi: Core.Strapi, knex: Knex, hits: Hit[]) => {
   const periods = bucketStarts(hits[0]).map((start) => start.period);
