@@ -122,12 +122,15 @@ const populateWithFallback = async (
   }
 };
 
+const FALLBACK_ACTIONS = new Set(['findMany', 'findOne', 'count']);
+
 /**
  * A read in one locale with `fallbackLocale` asked for (REST, GraphQL's top-level queries): what has no version in
  * that locale is served from the fallback locale, and each entry says which locale it is (`servedLocale`). Lists
  * page over both at once (the asked locale, plus the fallback versions of documents without one); a single entry
- * is read again in the fallback locale when missing; populated relations (REST) follow the same rule. The read's
- * status holds for both locales, so a fallback never shows a draft to a published read.
+ * is read again in the fallback locale when missing; populated relations (REST) follow the same rule. A list's count
+ * counts over both, so its total and page count match what it pages over. The read's status holds for both
+ * locales, so a fallback never shows a draft to a published read.
  */
 export const fallbackReadRule =
   (strapi: Core.Strapi): DocumentMiddleware =>
@@ -135,7 +138,7 @@ export const fallbackReadRule =
     const params: unknown = ctx.params;
     if (!ctx.uid.startsWith('api::') || !isRecord(params)) return next();
     const read = fallbackOf(strapi, params);
-    if (!read || (ctx.action !== 'findMany' && ctx.action !== 'findOne')) return next();
+    if (!read || !FALLBACK_ACTIONS.has(ctx.action)) return next();
     if (!(await knownLocales(strapi)).has(read.fallback))
       throw new errors.ValidationError(`Unknown locale "${read.fallback}"`, {
         param: 'fallbackLocale',
@@ -166,5 +169,5 @@ export const fallbackReadRule =
       locale: '*',
       filters: params.filters ? { $and: [params.filters, either] } : either,
     };
-    return served(await next());
+    return ctx.action === 'count' ? next() : served(await next());
   };

@@ -100,6 +100,13 @@ describe('fallback reads (locale=en&fallbackLocale=vi)', () => {
     );
   });
 
+  it("counts what it pages over: the page's total and page count include the fallback entries", async () => {
+    const res = await http(app).get(
+      `/api/articles?filters[title][$contains]=${tag}&locale=en&fallbackLocale=vi&pagination[pageSize]=2`
+    );
+    expect(res.body.meta.pagination).toMatchObject({ total: 3, pageCount: 2 });
+  });
+
   it('a single entry falls back, and a draft-only document stays a 404', async () => {
     const one = await http(app).get(`/api/articles/${ids.viOnly}?locale=en&fallbackLocale=vi`);
     expect(one.status).toBe(200);
