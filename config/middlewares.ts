@@ -17,6 +17,7 @@ const config = (): Core.Config.Middlewares => [
       credentials: true,
     },
   },
+  'global::cors-without-origin',
   'strapi::poweredBy',
   // Responses over 1 KB, br or gzip as the client asks (koa-compress; brotli at quality 4).
   'strapi::compression',

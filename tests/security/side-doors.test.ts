@@ -525,6 +525,20 @@ describe('CORS allow-list', () => {
     }
   });
 
+  it('sends no CORS headers to a request without Origin (curl, servers), errors included, and keeps Vary: Origin', async () => {
+    const answers = await Promise.all([
+      http(app).get('/api/articles'),
+      http(app).get('/api/articles?locale=zz'),
+      http(app).post('/graphql').send({ query: '{ articles { title } }' }),
+    ]);
+    expect(answers.map((res) => res.status)).toEqual([200, 400, 200]);
+    for (const res of answers) {
+      expect(res.headers).not.toHaveProperty('access-control-allow-origin');
+      expect(res.headers).not.toHaveProperty('access-control-allow-credentials');
+      expect(res.headers.vary).toMatch(/\bOrigin\b/);
+    }
+  });
+
   it('reads CORS_ORIGINS without blanks or wildcards, and falls back to PUBLIC_URL', () => {
     expect(corsOrigins([''], '')).toEqual([]);
     expect(corsOrigins(undefined, undefined)).toEqual([]);
