@@ -24,7 +24,7 @@ export default (_config: unknown, _ctx: { strapi: Core.Strapi }): Core.Middlewar
       const bad = entries.find(([key, value]) => badValue(key, value));
       if (bad)
         throw new errors.ValidationError(
-          `Invalid pagination[${bad[0]}]: ${INTEGER_KEYS.join(', ')} take whole numbers, withCount true or false`,
+          `Invalid pagination[${bad[0]}]: ${INTEGER_KEYS.join(', ')} take whole numbers of up to 9 digits, withCount true or false`,
           { param: 'pagination', key: bad[0] }
         );
     }

@@ -55,6 +55,11 @@ describe('reading', () => {
       /pagination\[pageSize\]/,
     ],
     ['a negative page', '/api/articles?pagination[page]=-1', /pagination\[page\]/],
+    [
+      'a page number of 10 digits',
+      '/api/articles?pagination[page]=1000000000',
+      /pagination\[page\].*up to 9 digits/,
+    ],
     ['an unknown pagination key', '/api/articles?pagination[size]=10', /pagination\[size\]/],
     ['an unknown sort field', '/api/articles?sort=nope:asc', /Invalid key nope/],
     ['an unknown status', '/api/articles?status=archived', /status/],
