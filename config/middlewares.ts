@@ -40,8 +40,9 @@ const config = (): Core.Config.Middlewares => [
   'global::closed-auth',
   // Around both body parsers: a body they cannot read is a 400 in Strapi's error shape, not a logged error.
   'global::unreadable-body',
-  // Before strapi::body: the view beacon's own parser, which stops reading at the beacon's size limit.
-  'plugin::insights.beacon-body',
+  // Before strapi::body: the view beacon (POST /api/insights/views) is answered here, with its own body parser
+  // that stops reading at the beacon's size limit; the rest of the stack and the router are not needed for a hit.
+  'plugin::insights.beacon',
   'strapi::body',
   'global::body-guard',
   // After the guards and the body parser (GraphQL queries are keyed by their body); before routing, so a hit

@@ -497,16 +497,41 @@ describe('GraphQL alias and cost limits', () => {
   });
 });
 
+describe('security headers', () => {
+  it('are sent on REST, GraphQL and view-beacon answers, errors included', async () => {
+    const answers = await Promise.all([
+      http(app).get('/api/articles'),
+      http(app).get('/api/articles?locale=zz'),
+      http(app).post('/graphql').send({ query: '{ articles { title } }' }),
+      http(app).post('/api/insights/views').send({ type: 'article', documentId: 'khongcobainay' }),
+      http(app).post('/api/insights/views').send({ type: 'bogus' }),
+    ]);
+    expect(answers.map((res) => res.status)).toEqual([200, 400, 200, 404, 400]);
+    for (const res of answers) {
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+  });
+});
+
 describe('CORS allow-list', () => {
+  // The view beacon is answered before routing (plugins/insights/.../beacon.ts), inside the CORS middleware all the same.
+  const beaconHit = { type: 'article', documentId: 'khongcobainay', locale: 'vi' };
   const requests = (origin: string) => [
     http(app).get('/api/articles').set('Origin', origin),
     http(app).post('/graphql').set('Origin', origin).send({ query: '{ articles { title } }' }),
+    http(app).post('/api/insights/views').set('Origin', origin).send(beaconHit),
     http(app)
       .options('/api/articles')
       .set('Origin', origin)
       .set('Access-Control-Request-Method', 'GET'),
     http(app)
       .options('/graphql')
+      .set('Origin', origin)
+      .set('Access-Control-Request-Method', 'POST'),
+    http(app)
+      .options('/api/insights/views')
       .set('Origin', origin)
       .set('Access-Control-Request-Method', 'POST'),
   ];
@@ -530,8 +555,9 @@ describe('CORS allow-list', () => {
       http(app).get('/api/articles'),
       http(app).get('/api/articles?locale=zz'),
       http(app).post('/graphql').send({ query: '{ articles { title } }' }),
+      http(app).post('/api/insights/views').send(beaconHit),
     ]);
-    expect(answers.map((res) => res.status)).toEqual([200, 400, 200]);
+    expect(answers.map((res) => res.status)).toEqual([200, 400, 200, 404]);
     for (const res of answers) {
       expect(res.headers).not.toHaveProperty('access-control-allow-origin');
       expect(res.headers).not.toHaveProperty('access-control-allow-credentials');

@@ -9,7 +9,7 @@ import { service, services } from './services';
 import settings from './settings';
 import translationsController from './translations/controllers';
 import translationsRoutes from './translations/routes';
-import beaconBody from './views/beacon-body';
+import beacon from './views/beacon';
 import viewsController from './views/controllers';
 import viewsRoutes from './views/routes';
 
@@ -29,7 +29,7 @@ export default {
     translations: translationsController,
     settings,
   },
-  middlewares: { 'beacon-body': beaconBody },
+  middlewares: { beacon },
   routes: {
     'content-api': {
       type: 'content-api',

@@ -37,9 +37,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** POST /views: one page view, from a beacon the page sends (so page caches do not hide views). */
+    /**
+     * POST /api/insights/views: one page view, from a beacon the page sends (so page caches do not hide views).
+     * Called by the beacon middleware (beacon.ts), which has read the body no further than maxBodyBytes.
+     */
     async track(ctx: Context) {
-      // The body's size limit is the beacon-body middleware's: it reads no further than maxBodyBytes.
       const hit = parseHit(ctx.request.body, documents().trackableTypeNames());
 
       const userAgent = ctx.get('user-agent');
