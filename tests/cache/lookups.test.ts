@@ -49,6 +49,30 @@ describe('an uncached public read', () => {
     );
     expect(sql).toHaveLength(2);
   });
+
+  // patches/@strapi+core+5.54.0.patch: Strapi wrapped each Document Service read in BEGIN … COMMIT.
+  it('opens no transaction, for the page nor the count, over REST and GraphQL', async () => {
+    const rest = await sqlDuring(app, () => http(app).get(uncachedList()));
+    const graphql = await sqlDuring(app, () =>
+      http(app)
+        .post('/graphql')
+        .send({ query: `{ articles(pagination: { pageSize: ${(pageSize += 1)} }) { title } }` })
+    );
+    for (const { sql } of [rest, graphql]) {
+      expect(sql.length).toBeGreaterThan(0);
+      expect(sql.filter((q) => TRANSACTION.test(q))).toEqual([]);
+    }
+  });
+
+  it('while a write still runs in one', async () => {
+    const { sql } = await sqlDuring(app, () =>
+      app.documents('api::article.article').create({
+        locale: 'vi',
+        data: { title: `Tin ghi trong giao dịch ${suffix()}` },
+      })
+    );
+    expect(sql.find((q) => TRANSACTION.test(q))).toMatch(/^begin/i);
+  });
 });
 
 describe('the remembered lookups follow changes made here', () => {
