@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { Redis } from 'ioredis';
+import LRUCache from 'lru-cache';
 
 import { insightsConfig, type Budget } from '../../config';
 
@@ -9,7 +10,7 @@ export type HitSource = { visitor: string; client: string; document: string };
 /** Refused hits say how long until every spent budget has a new window. */
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-type Charge = { key: string; budget: Budget };
+export type Charge = { key: string; budget: Budget };
 
 const MAX_KEYS = 100_000;
 const REDIS_PREFIX = '{hlpn-views}:limit:';
@@ -27,25 +28,27 @@ const chargesOf = (strapi: Core.Strapi, source: HitSource): Charge[] => {
 const verdictOf = (retryAfterSeconds: number): Verdict =>
   retryAfterSeconds > 0 ? { allowed: false, retryAfterSeconds } : { allowed: true };
 
-/** Fixed-window counters in this instance's memory. */
-const memoryCounters = () => {
-  const windows = new Map<string, { endsAt: number; hits: number }>();
-  const forgetEnded = (now: number) => {
-    if (windows.size <= MAX_KEYS) return;
-    for (const [key, window] of windows) if (window.endsAt <= now) windows.delete(key);
-  };
+/**
+ * Fixed-window counters in this instance's memory, at most `maxKeys` of them: past that the least recently charged
+ * goes first, so a flood of new visitors costs the same per hit and cannot grow the map (a client that keeps hitting
+ * keeps its own windows).
+ */
+export const memoryCounters = (maxKeys = MAX_KEYS) => {
+  const windows = new LRUCache<string, { endsAt: number; hits: number }>({ max: maxKeys });
   /** Charges one hit to a budget; the seconds until its window ends when it is spent, else 0. */
   const charge = ({ key, budget }: Charge, now: number) => {
     let window = windows.get(key);
     if (!window || window.endsAt <= now) {
-      forgetEnded(now);
       window = { endsAt: now + budget.windowSeconds * 1000, hits: 0 };
       windows.set(key, window);
     }
     window.hits += 1;
     return window.hits <= budget.maxHits ? 0 : Math.max(1, Math.ceil((window.endsAt - now) / 1000));
   };
-  return (charges: Charge[], now: number) => Math.max(...charges.map((c) => charge(c, now)));
+  return {
+    charge: (charges: Charge[], now: number) => Math.max(...charges.map((c) => charge(c, now))),
+    size: () => windows.size,
+  };
 };
 
 // KEYS: the counters; ARGV: window ms and max hits per counter. Returns the longest wait in seconds, 0 if allowed.
@@ -86,12 +89,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const shared = redis ? redisCounters(redis) : undefined;
 
   const waitFor = async (charges: Charge[], now: number) => {
-    if (!shared) return inMemory(charges, now);
+    if (!shared) return inMemory.charge(charges, now);
     try {
       return await shared(charges);
     } catch (error) {
       strapi.log.warn(`insights: view limits fall back to memory (${String(error)})`);
-      return inMemory(charges, now);
+      return inMemory.charge(charges, now);
     }
   };
 
