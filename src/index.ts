@@ -7,6 +7,7 @@ import { cacheReadLookups } from './cache/lookups';
 import { answerUnparsableRequests } from './http/client-errors';
 import { absoluteMediaUrlsInGraphql } from './media/urls';
 import { ensureLocales } from './bootstrap/locales';
+import { ensurePublishedRowIndexes } from './bootstrap/published-row-indexes';
 import { enforcePublicPermissions } from './bootstrap/public-permissions';
 import { ensureTranslatorRole } from './bootstrap/translator-role';
 import { adminLocaleScopeRule } from './rules/admin-locale-scope';
@@ -82,6 +83,7 @@ export default {
       afterDelete: forgetLocales,
     });
     await ensureLocales(strapi);
+    await ensurePublishedRowIndexes(strapi);
     await prepareSearch(strapi);
     await enforcePublicPermissions(strapi);
     await ensureTranslatorRole(strapi);
