@@ -8,6 +8,8 @@ const config = (): Core.Config.Middlewares => [
   'strapi::errors',
   // Right inside strapi::errors: sees a request's database error before it becomes a logged 500.
   'global::database-outage',
+  // Around the router: its 405 for a method a path does not take, in Strapi's error shape.
+  'global::method-not-allowed',
   'strapi::security',
   {
     name: 'strapi::cors',

@@ -497,6 +497,28 @@ describe('GraphQL alias and cost limits', () => {
   });
 });
 
+describe('a method a path does not take', () => {
+  it.each([
+    ['put', '/api/articles'],
+    ['delete', '/api/insights/views'],
+    ['patch', '/api/organizations'],
+  ] as const)("%s %s is a 405 in Strapi's error shape, with Allow", async (method, path) => {
+    const res = await http(app)[method](path);
+    expect(res.status).toBe(405);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers.allow).toBeTruthy();
+    expect(res.body).toEqual({
+      data: null,
+      error: {
+        status: 405,
+        name: 'MethodNotAllowedError',
+        message: `${method.toUpperCase()} is not allowed on ${path}`,
+        details: {},
+      },
+    });
+  });
+});
+
 describe('security headers', () => {
   it('are sent on REST, GraphQL and view-beacon answers, errors included', async () => {
     const answers = await Promise.all([
