@@ -9,24 +9,28 @@ const client: Charge = { key: 'ip:203.0.113.7', budget: minute };
 
 describe('memory counters', () => {
   it('keep at most maxKeys windows while a flood of new visitors arrives within one window', () => {
-    const counters = memoryCounters(100);
-    for (let n = 0; n < 1000; n += 1) counters.charge([visitor(n)], 0);
-    expect(counters.size()).toBe(100);
+    const charge = memoryCounters(100);
+    for (let i = 0; i < 6; i += 1) charge([visitor(0)], 0);
+    expect(charge([visitor(0)], 0)).toBe(60);
+    for (let n = 1; n <= 99; n += 1) charge([visitor(n)], 0);
+    // 100 windows: the spent one is still kept.
+    expect(charge([visitor(0)], 0)).toBe(60);
+    for (let n = 100; n <= 199; n += 1) charge([visitor(n)], 0);
+    // 100 newer windows pushed it out: it starts again.
+    expect(charge([visitor(0)], 0)).toBe(0);
   });
 
   it('keep refusing a client that goes on hitting while new keys push others out', () => {
-    const counters = memoryCounters(100);
-    const waits = Array.from({ length: 1000 }, (_, n) =>
-      counters.charge([visitor(n), client], 1000)
-    );
+    const charge = memoryCounters(100);
+    const waits = Array.from({ length: 1000 }, (_, n) => charge([visitor(n), client], 1000));
     expect(waits.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
     expect(waits.slice(5).every((wait) => wait === 60)).toBe(true);
   });
 
   it('allow again once the window has ended', () => {
-    const counters = memoryCounters(100);
-    for (let i = 0; i < 6; i += 1) counters.charge([client], 0);
-    expect(counters.charge([client], 59_000)).toBe(1);
-    expect(counters.charge([client], 60_000)).toBe(0);
+    const charge = memoryCounters(100);
+    for (let i = 0; i < 6; i += 1) charge([client], 0);
+    expect(charge([client], 59_000)).toBe(1);
+    expect(charge([client], 60_000)).toBe(0);
   });
 });

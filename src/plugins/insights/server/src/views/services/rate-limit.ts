@@ -45,10 +45,7 @@ export const memoryCounters = (maxKeys = MAX_KEYS) => {
     window.hits += 1;
     return window.hits <= budget.maxHits ? 0 : Math.max(1, Math.ceil((window.endsAt - now) / 1000));
   };
-  return {
-    charge: (charges: Charge[], now: number) => Math.max(...charges.map((c) => charge(c, now))),
-    size: () => windows.size,
-  };
+  return (charges: Charge[], now: number) => Math.max(...charges.map((c) => charge(c, now)));
 };
 
 // KEYS: the counters; ARGV: window ms and max hits per counter. Returns the longest wait in seconds, 0 if allowed.
@@ -89,12 +86,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const shared = redis ? redisCounters(redis) : undefined;
 
   const waitFor = async (charges: Charge[], now: number) => {
-    if (!shared) return inMemory.charge(charges, now);
+    if (!shared) return inMemory(charges, now);
     try {
       return await shared(charges);
     } catch (error) {
       strapi.log.warn(`insights: view limits fall back to memory (${String(error)})`);
-      return inMemory.charge(charges, now);
+      return inMemory(charges, now);
     }
   };
 
