@@ -75,6 +75,34 @@ describe('an uncached public read', () => {
   });
 });
 
+describe("the public role's ability", () => {
+  it('is built once, not on every read, and built again when the role changes', async () => {
+    let evaluated = 0;
+    // Called for each permission of every ability the content API builds.
+    app.contentAPI.permissions.engine.on('before-evaluate.permission', () => {
+      evaluated += 1;
+    });
+    const read = async () => expect((await http(app).get(uncachedList())).status).toBe(200);
+    await read();
+    await read();
+    expect(evaluated).toBe(0);
+
+    const permissions = app.db.query('plugin::users-permissions.permission');
+    const action = 'api::meeting.meeting.find';
+    const granted = await permissions.findOne({
+      where: { action, role: { type: 'public' } },
+      populate: ['role'],
+    });
+    await permissions.delete({ where: { id: granted.id } });
+    try {
+      await read();
+      expect(evaluated).toBeGreaterThan(0);
+    } finally {
+      await permissions.create({ data: { action, role: granted.role.id } });
+    }
+  });
+});
+
 describe('the remembered lookups follow changes made here', () => {
   it('a new default locale holds for the next read', async () => {
     const locales = app.plugin('i18n').service('locales');
