@@ -8,6 +8,7 @@ import { GRAPHQL_TAG } from './middleware';
 import { createRedisStore } from './redis-store';
 import { createMemoryStore, type ResponseStore } from './store';
 import { MEDIA_UID } from '../http/response-walk';
+import { documentRule } from '../rules/document-rule';
 
 /**
  * The insights plugin's event after view counts change (its views/events.ts); the app does not import plugin
@@ -81,14 +82,15 @@ const afterCommit = async (strapi: Core.Strapi, run: () => Promise<void>) => {
  * Every write through the Document Service (admin, REST, GraphQL, scripts) purges the cached responses that hold
  * a document of its type, including as a populated relation, and every GraphQL answer.
  */
-export const purgeOnWriteRule =
+export const purgeOnWriteRule = documentRule(
+  WRITE_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    if (!WRITE_ACTIONS.has(ctx.action)) return next();
-    const result = await next();
-    await afterCommit(strapi, () => purgeType(strapi, ctx.uid));
-    return result;
-  };
+    async (ctx, next) => {
+      const result = await next();
+      await afterCommit(strapi, () => purgeType(strapi, ctx.uid));
+      return result;
+    }
+);
 
 /** Models written outside the Document Service whose changes decide who may read what. */
 const ACCESS_MODELS = [

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 import { asWriteCall, isRecord, writeLocale, type DocumentMiddleware } from './document-params';
+import { documentRule, WRITE_CALL_ACTIONS } from './document-rule';
 
 type Checker = { can: { create: (entity: Record<string, unknown>) => boolean } };
 
@@ -17,24 +18,26 @@ const isChecker = (value: unknown): value is Checker =>
  * right to create in that locale. The content manager checks `create` without the locale (a translator allowed to
  * create `en` versions could start a `vi` document); this checks it with the locale, for every admin route.
  */
-export const adminLocaleScopeRule =
+export const adminLocaleScopeRule = documentRule(
+  WRITE_CALL_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const call = asWriteCall(ctx);
-    const userAbility: unknown = strapi.requestContext.get()?.state?.userAbility;
-    if (!call || !userAbility) return next();
-    const locale = await writeLocale(strapi, call);
-    const exists =
-      !!call.documentId &&
-      !!(await strapi.db
-        .query(call.uid)
-        .findOne({ select: ['id'], where: { documentId: call.documentId, locale } }));
-    if (exists) return next();
-    const checker: unknown = strapi
-      .plugin('content-manager')
-      .service('permission-checker')
-      .create({ userAbility, model: call.uid });
-    if (!isChecker(checker) || !checker.can.create({ locale }))
-      throw new errors.ForbiddenError(`You may not write the ${locale} locale`);
-    return next();
-  };
+    async (ctx, next) => {
+      const call = asWriteCall(ctx);
+      const userAbility: unknown = strapi.requestContext.get()?.state?.userAbility;
+      if (!call || !userAbility) return next();
+      const locale = await writeLocale(strapi, call);
+      const exists =
+        !!call.documentId &&
+        !!(await strapi.db
+          .query(call.uid)
+          .findOne({ select: ['id'], where: { documentId: call.documentId, locale } }));
+      if (exists) return next();
+      const checker: unknown = strapi
+        .plugin('content-manager')
+        .service('permission-checker')
+        .create({ userAbility, model: call.uid });
+      if (!isChecker(checker) || !checker.can.create({ locale }))
+        throw new errors.ForbiddenError(`You may not write the ${locale} locale`);
+      return next();
+    }
+);

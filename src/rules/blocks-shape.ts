@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { asWriteCall, isRecord, type DocumentMiddleware } from './document-params';
 import { fieldError, visitFields } from './field-walk';
+import { documentRule, WRITE_CALL_ACTIONS } from './document-rule';
 
 /** Deepest nesting of nodes a body may have (lists in lists are the only deep shape the editor makes). */
 const MAX_DEPTH = 12;
@@ -141,18 +142,20 @@ const blocksProblem = (value: unknown, path: string[]) => {
  * body the editor could not display is refused whoever sends it (Strapi's own check lets some shapes through
  * and fails with a server error on others, e.g. a null block).
  */
-export const blocksShapeRule =
+export const blocksShapeRule = documentRule(
+  WRITE_CALL_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const call = asWriteCall(ctx);
-    if (!call || !call.uid.startsWith('api::')) return next();
-    visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
-      if (attribute.type !== 'blocks') return;
-      const problem = blocksProblem(value, path);
-      // On the field itself, so the admin panel shows it there; where inside the body, in the message.
-      const inside = problem?.path.slice(path.length).join('.');
-      if (problem)
-        throw fieldError(path, inside ? `${problem.message} (tại ${inside})` : problem.message);
-    });
-    return next();
-  };
+    async (ctx, next) => {
+      const call = asWriteCall(ctx);
+      if (!call || !call.uid.startsWith('api::')) return next();
+      visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
+        if (attribute.type !== 'blocks') return;
+        const problem = blocksProblem(value, path);
+        // On the field itself, so the admin panel shows it there; where inside the body, in the message.
+        const inside = problem?.path.slice(path.length).join('.');
+        if (problem)
+          throw fieldError(path, inside ? `${problem.message} (tại ${inside})` : problem.message);
+      });
+      return next();
+    }
+);

@@ -1,6 +1,5 @@
-import type { Core } from '@strapi/strapi';
-
 import { isRecord, type DocumentMiddleware } from './document-params';
+import { documentRule } from './document-rule';
 
 /** Params that cannot change a count: Strapi's Query Engine counts by `filters` (and `_q`), locale and status. */
 const UNUSED_BY_COUNT = new Set([
@@ -20,13 +19,14 @@ const UNUSED_BY_COUNT = new Set([
  * gets only what it counts by. Those params are validated where they are used: REST, GraphQL and the content
  * manager run the page's findMany with them first; a script calling count alone is not told about a bad sort.
  */
-export const countParamsRule =
-  (_strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
+export const countParamsRule = documentRule(
+  ['count'],
+  (): DocumentMiddleware => async (ctx, next) => {
     const params: unknown = ctx.params;
-    if (ctx.action !== 'count' || !isRecord(params)) return next();
+    if (!isRecord(params)) return next();
     ctx.params = Object.fromEntries(
       Object.entries(params).filter(([key]) => !UNUSED_BY_COUNT.has(key))
     );
     return next();
-  };
+  }
+);

@@ -8,6 +8,7 @@ import {
   type DocumentMiddleware,
   type WriteCall,
 } from './document-params';
+import { documentRule, WRITE_CALL_ACTIONS } from './document-rule';
 
 type Range = readonly [start: string, end: string];
 
@@ -55,33 +56,35 @@ const storedValues = async (strapi: Core.Strapi, call: WriteCall, fields: string
   );
 };
 
-export const dateOrderRule =
+export const dateOrderRule = documentRule(
+  WRITE_CALL_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const call = asWriteCall(ctx);
-    if (!call) return next();
+    async (ctx, next) => {
+      const call = asWriteCall(ctx);
+      if (!call) return next();
 
-    const ranges = (RANGES[call.uid] ?? []).filter(
-      ([start, end]) => start in call.data || end in call.data
-    );
-    if (ranges.length > 0) {
-      const stored = await storedValues(strapi, call, ranges.flat());
-      for (const range of ranges) {
-        const [start, end] = range.map((field) =>
-          field in call.data ? call.data[field] : stored[field]
-        );
-        if (isBackwards(start, end)) throw rangeError(range, []);
+      const ranges = (RANGES[call.uid] ?? []).filter(
+        ([start, end]) => start in call.data || end in call.data
+      );
+      if (ranges.length > 0) {
+        const stored = await storedValues(strapi, call, ranges.flat());
+        for (const range of ranges) {
+          const [start, end] = range.map((field) =>
+            field in call.data ? call.data[field] : stored[field]
+          );
+          if (isBackwards(start, end)) throw rangeError(range, []);
+        }
       }
-    }
 
-    const component = COMPONENT_RANGES[call.uid];
-    const items = component && call.data[component.field];
-    if (component && Array.isArray(items)) {
-      items.forEach((item, index) => {
-        const [start, end] = component.range;
-        if (isRecord(item) && isBackwards(item[start], item[end]))
-          throw rangeError(component.range, [component.field, String(index)]);
-      });
+      const component = COMPONENT_RANGES[call.uid];
+      const items = component && call.data[component.field];
+      if (component && Array.isArray(items)) {
+        items.forEach((item, index) => {
+          const [start, end] = component.range;
+          if (isRecord(item) && isBackwards(item[start], item[end]))
+            throw rangeError(component.range, [component.field, String(index)]);
+        });
+      }
+      return next();
     }
-    return next();
-  };
+);

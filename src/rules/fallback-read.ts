@@ -5,6 +5,7 @@ import { errors } from '@strapi/utils';
 
 import { isRecord, type DocumentMiddleware } from './document-params';
 import { knownLocales } from './read-scope';
+import { documentRule } from './document-rule';
 
 type Entry = Record<string, unknown> & { documentId?: unknown; servedLocale?: string };
 type Fallback = { locale: string; fallback: string; status: 'draft' | 'published' };
@@ -132,42 +133,47 @@ const FALLBACK_ACTIONS = new Set(['findMany', 'findOne', 'count']);
  * counts over both, so its total and page count match what it pages over. The read's status holds for both
  * locales, so a fallback never shows a draft to a published read.
  */
-export const fallbackReadRule =
+export const fallbackReadRule = documentRule(
+  FALLBACK_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const params: unknown = ctx.params;
-    if (!ctx.uid.startsWith('api::') || !isRecord(params)) return next();
-    const read = fallbackOf(strapi, params);
-    if (!read || !FALLBACK_ACTIONS.has(ctx.action)) return next();
-    if (!(await knownLocales(strapi)).has(read.fallback))
-      throw new errors.ValidationError(`Unknown locale "${read.fallback}"`, {
-        param: 'fallbackLocale',
-      });
-    const asked = withLocaleField(params);
-    const served = async <T>(result: T): Promise<T> => {
-      const entries = (Array.isArray(result) ? result : [result]).filter(isRecord);
-      for (const entry of entries) entry.servedLocale = String(entry.locale ?? read.locale);
-      await populateWithFallback(strapi, ctx.uid, entries, params, read);
-      return result;
-    };
-    if (ctx.action === 'findOne') {
-      const { documentId } = params;
-      if (typeof documentId !== 'string') return served(await next());
-      ctx.params = { ...asked, documentId };
-      const found = await next();
-      if (found) return served(found);
-      return served(
-        await strapi.documents(ctx.uid).findOne({ ...asked, documentId, locale: read.fallback })
-      );
+    async (ctx, next) => {
+      const params: unknown = ctx.params;
+      if (!ctx.uid.startsWith('api::') || !isRecord(params)) return next();
+      const read = fallbackOf(strapi, params);
+      if (!read) return next();
+      if (!(await knownLocales(strapi)).has(read.fallback))
+        throw new errors.ValidationError(`Unknown locale "${read.fallback}"`, {
+          param: 'fallbackLocale',
+        });
+      const asked = withLocaleField(params);
+      const served = async <T>(result: T): Promise<T> => {
+        const entries = (Array.isArray(result) ? result : [result]).filter(isRecord);
+        for (const entry of entries) entry.servedLocale = String(entry.locale ?? read.locale);
+        await populateWithFallback(strapi, ctx.uid, entries, params, read);
+        return result;
+      };
+      if (ctx.action === 'findOne') {
+        const { documentId } = params;
+        if (typeof documentId !== 'string') return served(await next());
+        ctx.params = { ...asked, documentId };
+        const found = await next();
+        if (found) return served(found);
+        return served(
+          await strapi.documents(ctx.uid).findOne({ ...asked, documentId, locale: read.fallback })
+        );
+      }
+      const translated = await documentsIn(strapi, ctx.uid, read.locale, read.status);
+      const either = {
+        $or: [
+          { locale: read.locale },
+          { locale: read.fallback, documentId: { $notIn: translated } },
+        ],
+      };
+      ctx.params = {
+        ...asked,
+        locale: '*',
+        filters: params.filters ? { $and: [params.filters, either] } : either,
+      };
+      return ctx.action === 'count' ? next() : served(await next());
     }
-    const translated = await documentsIn(strapi, ctx.uid, read.locale, read.status);
-    const either = {
-      $or: [{ locale: read.locale }, { locale: read.fallback, documentId: { $notIn: translated } }],
-    };
-    ctx.params = {
-      ...asked,
-      locale: '*',
-      filters: params.filters ? { $and: [params.filters, either] } : either,
-    };
-    return ctx.action === 'count' ? next() : served(await next());
-  };
+);

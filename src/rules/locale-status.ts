@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 
 import { isRecord, type DocumentMiddleware } from './document-params';
+import { documentRule } from './document-rule';
 
 /** Writes after which i18n (shared fields) or shared-relations may have written the document's other locales. */
 const SYNCING_ACTIONS = new Set(['create', 'update', 'publish', 'discardDraft']);
@@ -76,48 +77,49 @@ const sharedKey = async (strapi: Core.Strapi, uid: UID.ContentType, id: number) 
  * published version when the written locale is published: a publish here republishes the other unchanged locales
  * whose shared fields or relations differ from their published version, so readers of every locale see the same).
  */
-export const localeStatusRule =
+export const localeStatusRule = documentRule(
+  SYNCING_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const params: unknown = ctx.params;
-    const uid = ctx.uid;
-    if (
-      !SYNCING_ACTIONS.has(ctx.action) ||
-      !uid.startsWith('api::') ||
-      !contentTypes.hasDraftAndPublish(strapi.getModel(uid)) ||
-      !isRecord(params) ||
-      typeof params.documentId !== 'string' ||
-      typeof params.locale !== 'string'
-    )
-      return next();
-    const { documentId, locale } = params;
-    const before = (await unmodifiedLocales(strapi, uid, documentId)).filter(
-      (version) => version.locale !== locale
-    );
-    const result = await next();
-    const { tableName } = strapi.db.metadata.get(uid);
-    for (const version of before) {
-      const [published] = await strapi.db.query(uid).findMany({
-        select: ['id', 'updatedAt'],
-        where: { documentId, locale: version.locale, publishedAt: { $notNull: true } },
-      });
-      if (!published) continue;
-      const sharedChanged =
-        ctx.action === 'publish' &&
-        (await sharedKey(strapi, uid, version.draftId)) !==
-          (await sharedKey(strapi, uid, published.id));
-      if (sharedChanged) {
-        await strapi
-          .documents(uid)
-          .update({ documentId, locale: version.locale, status: 'published', data: {} });
-        continue;
-      }
-      await strapi.db.transaction(({ trx }) =>
-        trx(tableName)
-          .where({ id: version.draftId })
-          .where('updated_at', '>', new Date(time(published.updatedAt)))
-          .update({ updated_at: new Date(time(published.updatedAt)) })
+    async (ctx, next) => {
+      const params: unknown = ctx.params;
+      const uid = ctx.uid;
+      if (
+        !uid.startsWith('api::') ||
+        !contentTypes.hasDraftAndPublish(strapi.getModel(uid)) ||
+        !isRecord(params) ||
+        typeof params.documentId !== 'string' ||
+        typeof params.locale !== 'string'
+      )
+        return next();
+      const { documentId, locale } = params;
+      const before = (await unmodifiedLocales(strapi, uid, documentId)).filter(
+        (version) => version.locale !== locale
       );
+      const result = await next();
+      const { tableName } = strapi.db.metadata.get(uid);
+      for (const version of before) {
+        const [published] = await strapi.db.query(uid).findMany({
+          select: ['id', 'updatedAt'],
+          where: { documentId, locale: version.locale, publishedAt: { $notNull: true } },
+        });
+        if (!published) continue;
+        const sharedChanged =
+          ctx.action === 'publish' &&
+          (await sharedKey(strapi, uid, version.draftId)) !==
+            (await sharedKey(strapi, uid, published.id));
+        if (sharedChanged) {
+          await strapi
+            .documents(uid)
+            .update({ documentId, locale: version.locale, status: 'published', data: {} });
+          continue;
+        }
+        await strapi.db.transaction(({ trx }) =>
+          trx(tableName)
+            .where({ id: version.draftId })
+            .where('updated_at', '>', new Date(time(published.updatedAt)))
+            .update({ updated_at: new Date(time(published.updatedAt)) })
+        );
+      }
+      return result;
     }
-    return result;
-  };
+);

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { asWriteCall, isRecord, type DocumentMiddleware } from './document-params';
 import { fieldError, visitFields } from './field-walk';
+import { documentRule, WRITE_CALL_ACTIONS } from './document-rule';
 
 /** Fields stored as text or JSON, where PostgreSQL refuses a NUL character (SQLite would keep it). */
 const TEXT_LIKE = new Set([
@@ -33,14 +34,19 @@ const containsNul = (value: unknown, depth = 0): boolean => {
  * No text field holds a NUL character: PostgreSQL cannot store one (the write failed with a server error), and
  * no editor types one. Refused the same way on every database.
  */
-export const noNulTextRule =
+export const noNulTextRule = documentRule(
+  WRITE_CALL_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const call = asWriteCall(ctx);
-    if (!call || !call.uid.startsWith('api::')) return next();
-    visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
-      if (TEXT_LIKE.has(attribute.type) && containsNul(value))
-        throw fieldError(path, 'không được chứa ký tự NUL (ký tự mã 0, thường do dán từ tệp khác)');
-    });
-    return next();
-  };
+    async (ctx, next) => {
+      const call = asWriteCall(ctx);
+      if (!call || !call.uid.startsWith('api::')) return next();
+      visitFields(strapi, call.uid, call.data, ({ path, attribute, value }) => {
+        if (TEXT_LIKE.has(attribute.type) && containsNul(value))
+          throw fieldError(
+            path,
+            'không được chứa ký tự NUL (ký tự mã 0, thường do dán từ tệp khác)'
+          );
+      });
+      return next();
+    }
+);

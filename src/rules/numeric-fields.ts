@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 
 import { asWriteCall, type DocumentMiddleware } from './document-params';
 import { fieldError, visitFields } from './field-walk';
+import { documentRule, WRITE_CALL_ACTIONS } from './document-rule';
 
 /** PostgreSQL's `integer` (what Strapi makes of an `integer` attribute); beyond it the database would fail. */
 const INT_MIN = -2_147_483_648;
@@ -56,17 +57,19 @@ const CHECKS: Readonly<Record<string, (value: unknown) => Outcome>> = {
  * here, so later rules such as date-order compare numbers). Strapi's own validation would read " 2030", "1e3"
  * or "0x10" as numbers after the app's rules had already compared them as text; null is left to Strapi.
  */
-export const numericFieldsRule =
+export const numericFieldsRule = documentRule(
+  WRITE_CALL_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const call = asWriteCall(ctx);
-    if (!call || !call.uid.startsWith('api::')) return next();
-    visitFields(strapi, call.uid, call.data, ({ path, attribute, value, replace }) => {
-      const check = CHECKS[attribute.type];
-      if (!check || value === null || value === undefined) return;
-      const outcome = check(value);
-      if (outcome.ok) return replace(outcome.value);
-      throw fieldError(path, `phải là ${outcome.expected}`);
-    });
-    return next();
-  };
+    async (ctx, next) => {
+      const call = asWriteCall(ctx);
+      if (!call || !call.uid.startsWith('api::')) return next();
+      visitFields(strapi, call.uid, call.data, ({ path, attribute, value, replace }) => {
+        const check = CHECKS[attribute.type];
+        if (!check || value === null || value === undefined) return;
+        const outcome = check(value);
+        if (outcome.ok) return replace(outcome.value);
+        throw fieldError(path, `phải là ${outcome.expected}`);
+      });
+      return next();
+    }
+);

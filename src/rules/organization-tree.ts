@@ -10,6 +10,7 @@ import {
   type DocumentMiddleware,
   type WriteCall,
 } from './document-params';
+import { documentRule, WRITE_CALL_ACTIONS } from './document-rule';
 
 const ORGANIZATION = 'api::organization.organization';
 
@@ -140,17 +141,19 @@ const loopError = (link: Link, call: WriteCall) => {
   });
 };
 
-export const organizationTreeRule =
+export const organizationTreeRule = documentRule(
+  WRITE_CALL_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const call = asWriteCall(ctx);
-    if (!call || call.uid !== ORGANIZATION) return next();
-    const self = call.documentId ?? NEW_UNIT;
-    for (const link of LINKS) {
-      if (!(link.up in call.data) && !(link.down in call.data)) continue;
-      const written = await writtenUps(strapi, call, link, self);
-      if (written.size > 0 && (await closesLoop(strapi, link, self, written)))
-        throw loopError(link, call);
+    async (ctx, next) => {
+      const call = asWriteCall(ctx);
+      if (!call || call.uid !== ORGANIZATION) return next();
+      const self = call.documentId ?? NEW_UNIT;
+      for (const link of LINKS) {
+        if (!(link.up in call.data) && !(link.down in call.data)) continue;
+        const written = await writtenUps(strapi, call, link, self);
+        if (written.size > 0 && (await closesLoop(strapi, link, self, written)))
+          throw loopError(link, call);
+      }
+      return next();
     }
-    return next();
-  };
+);

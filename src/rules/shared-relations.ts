@@ -9,6 +9,7 @@ import {
   type DocumentMiddleware,
   type WriteCall,
 } from './document-params';
+import { documentRule, WRITE_CALL_ACTIONS } from './document-rule';
 
 /** Set while this rule copies relations, so the copies it writes are not copied again. */
 const copying = new AsyncLocalStorage<true>();
@@ -179,55 +180,57 @@ const sameRelation = (stored: unknown, input: unknown) => {
  * Keeps relations shared across locales: a relation written in one locale is written to the document's other
  * locales too, and a new locale starts with the relations the document already has.
  */
-export const sharedRelationsRule =
+export const sharedRelationsRule = documentRule(
+  WRITE_CALL_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const call = asWriteCall(ctx);
-    if (!call || !call.uid.startsWith('api::') || copying.getStore()) return next();
-    const fields = sharedRelationFields(strapi, call.uid);
-    if (fields.length === 0) return next();
+    async (ctx, next) => {
+      const call = asWriteCall(ctx);
+      if (!call || !call.uid.startsWith('api::') || copying.getStore()) return next();
+      const fields = sharedRelationFields(strapi, call.uid);
+      if (fields.length === 0) return next();
 
-    const locale = await writeLocale(strapi, call);
-    const isNewLocale =
-      call.action === 'create' ||
-      (!!call.documentId &&
-        !(await strapi.db
-          .query(call.uid)
-          .findOne({ select: ['id'], where: { documentId: call.documentId, locale } })));
-    const written = fields.filter((field) => field in call.data);
+      const locale = await writeLocale(strapi, call);
+      const isNewLocale =
+        call.action === 'create' ||
+        (!!call.documentId &&
+          !(await strapi.db
+            .query(call.uid)
+            .findOne({ select: ['id'], where: { documentId: call.documentId, locale } })));
+      const written = fields.filter((field) => field in call.data);
 
-    const result = await next();
-    const documentId =
-      call.documentId ?? (isRecord(result) ? String(result.documentId) : undefined);
-    if (!documentId) return result;
+      const result = await next();
+      const documentId =
+        call.documentId ?? (isRecord(result) ? String(result.documentId) : undefined);
+      if (!documentId) return result;
 
-    await copying.run(true, async () => {
-      const documents = strapi.documents(call.uid);
-      const missing = fields.filter((field) => !written.includes(field));
-      const [source] = await otherLocales(strapi, call, documentId, locale);
-      if (call.action === 'update' && isNewLocale && missing.length > 0 && source) {
-        const inherited = await storedRelations(strapi, call, documentId, source, missing);
-        // A version written as published is published with its relations, not only its draft.
-        const status = call.status === 'published' ? 'published' : undefined;
-        if (inherited)
-          await documents.update({
-            documentId,
-            locale,
-            status,
-            data: await availableIn(strapi, call.uid, locale, inherited),
-          });
-      }
-      if (written.length > 0) {
-        const data = Object.fromEntries(written.map((field) => [field, call.data[field]]));
-        for (const other of await otherLocales(strapi, call, documentId, locale)) {
-          // Rewriting equal relations would still flip a published locale to "Modified".
-          const current = await storedRelations(strapi, call, documentId, other, written);
-          if (current && written.every((field) => sameRelation(current[field], data[field])))
-            continue;
-          await documents.update({ documentId, locale: other, data });
+      await copying.run(true, async () => {
+        const documents = strapi.documents(call.uid);
+        const missing = fields.filter((field) => !written.includes(field));
+        const [source] = await otherLocales(strapi, call, documentId, locale);
+        if (call.action === 'update' && isNewLocale && missing.length > 0 && source) {
+          const inherited = await storedRelations(strapi, call, documentId, source, missing);
+          // A version written as published is published with its relations, not only its draft.
+          const status = call.status === 'published' ? 'published' : undefined;
+          if (inherited)
+            await documents.update({
+              documentId,
+              locale,
+              status,
+              data: await availableIn(strapi, call.uid, locale, inherited),
+            });
         }
-      }
-      if (isNewLocale) await linkPending(strapi, call.uid, documentId, locale);
-    });
-    return result;
-  };
+        if (written.length > 0) {
+          const data = Object.fromEntries(written.map((field) => [field, call.data[field]]));
+          for (const other of await otherLocales(strapi, call, documentId, locale)) {
+            // Rewriting equal relations would still flip a published locale to "Modified".
+            const current = await storedRelations(strapi, call, documentId, other, written);
+            if (current && written.every((field) => sameRelation(current[field], data[field])))
+              continue;
+            await documents.update({ documentId, locale: other, data });
+          }
+        }
+        if (isNewLocale) await linkPending(strapi, call.uid, documentId, locale);
+      });
+      return result;
+    }
+);

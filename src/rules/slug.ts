@@ -8,6 +8,7 @@ import {
   type DocumentMiddleware,
   type WriteCall,
 } from './document-params';
+import { documentRule, WRITE_CALL_ACTIONS } from './document-rule';
 
 /** Which field each slugged content type derives its slug from. */
 export const SLUG_SOURCES: Readonly<Record<string, string>> = {
@@ -88,26 +89,30 @@ const storedVersion = (strapi: Core.Strapi, call: WriteCall, locale: string, fie
  * Slugs: kept when given (unique per locale, else 400), generated from the title/name when empty,
  * also for a new locale of an existing document.
  */
-export const slugRule =
+export const slugRule = documentRule(
+  WRITE_CALL_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const call = asWriteCall(ctx);
-    const source = call && SLUG_SOURCES[call.uid];
-    if (!call || !source) return next();
+    async (ctx, next) => {
+      const call = asWriteCall(ctx);
+      const source = call && SLUG_SOURCES[call.uid];
+      if (!call || !source) return next();
 
-    const locale = await writeLocale(strapi, call);
-    if (!isBlank(call.data.slug)) {
-      await assertSlugFree(strapi, call, locale, String(call.data.slug));
+      const locale = await writeLocale(strapi, call);
+      if (!isBlank(call.data.slug)) {
+        await assertSlugFree(strapi, call, locale, String(call.data.slug));
+        return next();
+      }
+      const stored =
+        call.action === 'update'
+          ? await storedVersion(strapi, call, locale, ['slug', source])
+          : null;
+      if (!('slug' in call.data) && stored && !isBlank(stored.slug)) return next();
+
+      const text = call.data[source] ?? stored?.[source];
+      if (typeof text === 'string' && text.trim() !== '') {
+        const base = toSlug(text) || call.uid.split('.').pop() || 'entry';
+        call.data.slug = await firstFreeSlug(strapi, call, locale, base);
+      }
       return next();
     }
-    const stored =
-      call.action === 'update' ? await storedVersion(strapi, call, locale, ['slug', source]) : null;
-    if (!('slug' in call.data) && stored && !isBlank(stored.slug)) return next();
-
-    const text = call.data[source] ?? stored?.[source];
-    if (typeof text === 'string' && text.trim() !== '') {
-      const base = toSlug(text) || call.uid.split('.').pop() || 'entry';
-      call.data.slug = await firstFreeSlug(strapi, call, locale, base);
-    }
-    return next();
-  };
+);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import type { DocumentMiddleware } from './document-params';
+import { documentRule } from './document-rule';
 
 /** Document Service actions that write; reads are left outside a transaction. */
 export const WRITE_ACTIONS = new Set([
@@ -22,9 +23,11 @@ export const WRITE_ACTIONS = new Set([
  * transactions and every `strapi.db.query` inside join it instead of opening another one, which also holds on
  * SQLite's single connection. It must be the first of the app's rules so the others run inside it.
  */
-export const writeTransactionRule =
+export const writeTransactionRule = documentRule(
+  WRITE_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    if (!WRITE_ACTIONS.has(ctx.action) || strapi.db.inTransaction()) return next();
-    return strapi.db.transaction(() => next());
-  };
+    async (ctx, next) => {
+      if (strapi.db.inTransaction()) return next();
+      return strapi.db.transaction(() => next());
+    }
+);

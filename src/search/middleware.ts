@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 import { isRecord, type DocumentMiddleware } from '../rules/document-params';
+import { documentRule } from '../rules/document-rule';
 import { WRITE_ACTIONS } from '../rules/write-transaction';
 import { searchTypeOf } from './documents';
 import { syncDocument } from './indexer';
@@ -15,13 +16,15 @@ const documentIdOf = (params: unknown, result: unknown): string | undefined => {
  * locale, its index rows are rebuilt from its published versions (so drafts never reach the index). Registered
  * inside the write transaction: a refused write changes neither the content nor the index.
  */
-export const searchIndexRule =
+export const searchIndexRule = documentRule(
+  WRITE_ACTIONS,
   (strapi: Core.Strapi): DocumentMiddleware =>
-  async (ctx, next) => {
-    const result = await next();
-    const type = searchTypeOf(ctx.uid);
-    if (!type || !WRITE_ACTIONS.has(ctx.action)) return result;
-    const documentId = documentIdOf(ctx.params, result);
-    if (documentId) await syncDocument(strapi, type, documentId);
-    return result;
-  };
+    async (ctx, next) => {
+      const result = await next();
+      const type = searchTypeOf(ctx.uid);
+      if (!type) return result;
+      const documentId = documentIdOf(ctx.params, result);
+      if (documentId) await syncDocument(strapi, type, documentId);
+      return result;
+    }
+);
