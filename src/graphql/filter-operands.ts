@@ -3,7 +3,7 @@ import type { Core, Struct } from '@strapi/strapi';
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 
 import { isRecord } from '../rules/document-params';
-import { checkFilters, type Model } from '../validation/rest-query';
+import { checkFilters, checkSort, type Model } from '../validation/rest-query';
 
 /**
  * Filters as REST carries them: GraphQL has already typed each value (a number, a yes/no, a DateTime as a Date),
@@ -44,7 +44,8 @@ const filtersInputOf = (info: GraphQLResolveInfo) => {
  * GraphQL's types check each filter value, not the operands' shape: `between: ["a"]` crashed the query builder
  * (masked as an internal error) and `between` with three dates was read as two. Every field given `filters` (top
  * level and nested relations alike) is held to REST's operand rules (src/validation/rest-query.ts), so the two APIs
- * refuse the same filters with the same message, as a 400.
+ * refuse the same filters with the same message, as a 400; and every field given `sort`, to REST's sort rules
+ * (`sort: "title.x"` crashed the same way).
  */
 export const filterOperandsPlugin = (getStrapi: () => Core.Strapi): ApolloServerPlugin => {
   let schemas: ReturnType<typeof schemasOf> | undefined;
@@ -54,14 +55,18 @@ export const filterOperandsPlugin = (getStrapi: () => Core.Strapi): ApolloServer
         async executionDidStart() {
           return {
             willResolveField({ args, info }) {
-              if (!isRecord(args) || args.filters === undefined) return;
+              if (!isRecord(args) || (args.filters === undefined && args.sort === undefined))
+                return;
               const strapi = getStrapi();
               const { byUid, byFiltersInput } = (schemas ??= schemasOf(strapi));
               const schema = byFiltersInput.get(filtersInputOf(info) ?? '');
               if (!schema) return;
+              const getModel = (uid: string) => byUid.get(uid);
+              if (args.sort !== undefined) checkSort(args.sort, schema, getModel);
+              if (args.filters === undefined) return;
               const { mappers } = strapi.plugin('graphql').service('utils');
               const filters: unknown = mappers.graphQLFiltersToStrapiQuery(args.filters, schema);
-              checkFilters(asQueryText(filters), schema, (uid) => byUid.get(uid));
+              checkFilters(asQueryText(filters), schema, getModel);
             },
           };
         },

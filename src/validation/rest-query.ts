@@ -252,7 +252,7 @@ const checkField = (
   checkFieldCondition(value, attribute, path);
 };
 
-/** `populate[organization][filters][…]` filters the populated entries: the same rules apply there. */
+/** `populate[organization][filters][…]` filters (and `[sort]` sorts) the populated entries: the same rules apply there. */
 const checkPopulate = (populate: unknown, model: Model, getModel: GetModel, path: string): void => {
   if (!isRecord(populate)) return;
   for (const [key, value] of Object.entries(populate)) {
@@ -262,8 +262,79 @@ const checkPopulate = (populate: unknown, model: Model, getModel: GetModel, path
     if (!targetModel || !isRecord(value)) continue;
     if (value.filters !== undefined)
       checkFilters(value.filters, targetModel, getModel, `${path}[${key}][filters]`);
+    if (value.sort !== undefined)
+      checkSort(value.sort, targetModel, getModel, `${path}[${key}][sort]`);
     checkPopulate(value.populate, targetModel, getModel, `${path}[${key}][populate]`);
   }
+};
+
+/** Where one step of a sort leads: a field to sort by, a model to go on in, or somewhere Strapi checks itself. */
+type SortStep = { field: true } | { model: Model } | undefined;
+
+const sortStep = (key: string, model: Model, getModel: GetModel, sort: string, path: string) => {
+  const refuse = (why: string) => fail(`Invalid sort "${sort}": ${why}`, 'sort', path);
+  if (key === '') return refuse('a field name is empty');
+  if (key === 'localizations')
+    return refuse(
+      'sorting on localizations is not available; ask for the locale you want with locale='
+    );
+  const attribute = model.attributes[key] ?? ID_ATTRIBUTES[key];
+  // Unknown keys are Strapi's to refuse, with its own message; dynamic zones cannot be sorted through.
+  if (!attribute || attribute.type === 'dynamiczone') return undefined;
+  const target = targetOf(attribute);
+  if (target === undefined) return { field: true } satisfies SortStep;
+  const targetModel = getModel(target);
+  return targetModel ? ({ model: targetModel } satisfies SortStep) : undefined;
+};
+
+const pastField = (sort: string, key: string, path: string) =>
+  fail(`Invalid sort "${sort}": ${key} is a field, not a relation or component`, 'sort', path);
+
+/** `organization.name:desc`: every step but the last goes through a relation, component or media. */
+const checkSortPath = (sort: string, model: Model, getModel: GetModel, path: string) => {
+  const keys = (sort.split(':')[0] ?? '').split('.');
+  let current = model;
+  for (const [index, key] of keys.entries()) {
+    const step: SortStep = sortStep(key, current, getModel, sort, path);
+    if (!step) return;
+    if ('field' in step) {
+      if (index < keys.length - 1) pastField(sort, key, path);
+      return;
+    }
+    current = step.model;
+  }
+};
+
+/** `sort[organization][name]=desc`: a field takes an order, a relation more sort. */
+const checkSortObject = (
+  sort: Record<string, unknown>,
+  model: Model,
+  getModel: GetModel,
+  path: string,
+  named: string
+): void => {
+  for (const [key, value] of Object.entries(sort)) {
+    const name = named ? `${named}.${key}` : key;
+    const step: SortStep = sortStep(key, model, getModel, name, `${path}[${key}]`);
+    if (step && 'field' in step && typeof value !== 'string') pastField(name, key, path);
+    if (step && 'model' in step && isRecord(value))
+      checkSortObject(value, step.model, getModel, `${path}[${key}]`, name);
+  }
+};
+
+/**
+ * A sort Strapi's validation lets through and its query builder then crashes on (500, or GraphQL's
+ * INTERNAL_SERVER_ERROR): a step past a field (`title.x`, `sort[title][x]=asc`) or an empty one (`.`, `title.`).
+ * Sorting through `localizations` is refused as filtering through it is. Strings, lists and objects, as Strapi
+ * takes them; empty entries are left for Strapi to ignore.
+ */
+export const checkSort = (sort: unknown, model: Model, getModel: GetModel, path = 'sort'): void => {
+  if (Array.isArray(sort))
+    return sort.forEach((item, index) => checkSort(item, model, getModel, `${path}[${index}]`));
+  if (isRecord(sort)) return checkSortObject(sort, model, getModel, path, '');
+  if (typeof sort !== 'string') return;
+  for (const part of sort.split(',').map((piece) => piece.trim()))
+    if (part !== '') checkSortPath(part, model, getModel, path);
 };
 
 /** Parameters Strapi reads as one string; any other shape is ignored or crashes deeper down. */
@@ -280,5 +351,6 @@ export const checkRestQuery = (
       fail(`${param} must be a single text value, not ${describe(value)}`, param, param);
   }
   if (query.filters !== undefined) checkFilters(query.filters, model, getModel);
+  if (query.sort !== undefined) checkSort(query.sort, model, getModel);
   checkPopulate(query.populate, model, getModel, 'populate');
 };
