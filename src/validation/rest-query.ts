@@ -220,6 +220,9 @@ export const checkFilters = (
       checkFilters(value, model, getModel, at);
     } else if (nested && (key === '$null' || key === '$notNull')) {
       checkOperand(key, value, 'opaque', at);
+    } else if (nested && KNOWN_OPERATORS.has(key)) {
+      // An operator on the relation itself compares its id (`filters[organization][$eq]=1`): an id's operands.
+      checkFieldCondition({ [key]: value }, ID_ATTRIBUTES.id, path);
     } else {
       checkField(key, value, model, getModel, at);
     }

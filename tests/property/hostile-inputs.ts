@@ -425,6 +425,27 @@ const OPERATORS = [
   '$containsi',
 ];
 
+const SORT_STEPS = [
+  'title',
+  'name',
+  'publishedDate',
+  'id',
+  'organization',
+  'parent',
+  'gallery',
+  'caption',
+  'localizations',
+  'x',
+  '',
+];
+/** `a.b.c:order` from known and unknown steps, empty ones included (`title.x` and `.` crashed Strapi's sort). */
+const hostileSortPath = fc
+  .tuple(
+    fc.array(fc.constantFrom(...SORT_STEPS), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom('', ':asc', ':desc', ':x')
+  )
+  .map(([steps, order]) => `${steps.join('.')}${order}`);
+
 /** One `key=value` of a list query: filters, sort, populate, fields, pagination, locale, status and the families that broke before. */
 const hostileQueryPair: fc.Arbitrary<string> = fc.oneof(
   fc
@@ -481,7 +502,13 @@ const hostileQueryPair: fc.Arbitrary<string> = fc.oneof(
   fc
     .integer({ min: 1, max: 60 })
     .map((depth) => `populate${'[organization][populate]'.repeat(depth)}=*`),
-  fc.constantFrom(...BROKEN_ENCODINGS).map((broken) => `filters[title][$eq]=${broken}`)
+  fc.constantFrom(...BROKEN_ENCODINGS).map((broken) => `filters[title][$eq]=${broken}`),
+  fc
+    .tuple(fc.constantFrom('sort', 'sort[0]', 'populate[meetings][sort]'), hostileSortPath)
+    .map(([key, path]) => pair(key, path)),
+  fc
+    .array(fc.constantFrom(...SORT_STEPS), { minLength: 1, maxLength: 3 })
+    .map((steps) => `sort${steps.map((step) => `[${step}]`).join('')}=asc`)
 );
 
 const hostileQuery = fc

@@ -54,6 +54,11 @@ const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 const QUERY_CASES: [string, RegExp][] = [
   ['/api/articles?filters[id][$between]=a', /filters\[id\]\[\$between\] takes exactly two values/],
   ['/api/articles?filters[id][$between][0]=1', /takes exactly two values/],
+  // An operator on a relation itself compares its id; a malformed operand there crashed the query builder.
+  [
+    '/api/articles?filters[organization][$between][0]=a',
+    /filters\[organization\]\[\$between\] takes exactly two values/,
+  ],
   ['/api/articles?filters[$or]=1', /filters\[\$or\] takes a list of conditions/],
   ['/api/articles?filters[$and]=x', /filters\[\$and\] takes a list of conditions/],
   ['/api/articles?filters[$or][0]=x', /filters\[\$or\]\[0\] must be an object of conditions/],
@@ -130,6 +135,7 @@ describe.each(CALLERS)('REST query filters, as %s', (caller) => {
 
   it.each([
     '/api/articles?filters[id][$between][0]=1&filters[id][$between][1]=99999',
+    '/api/articles?filters[organization][$between][0]=1&filters[organization][$between][1]=99999',
     '/api/articles?filters[$or][0][title][$containsi]=hội&filters[$or][1][slug][$eq]=x',
     '/api/articles?filters[$not][title][$null]=true',
     '/api/articles?filters[title][$not][$eq]=x',
