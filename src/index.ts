@@ -18,6 +18,7 @@ import { registerServedLocale } from './graphql/served-locale';
 import { blocksShapeRule } from './rules/blocks-shape';
 import { countParamsRule } from './rules/count-params';
 import { dateOrderRule } from './rules/date-order';
+import { draftDeleteRule } from './rules/draft-delete';
 import { organizationTreeRule } from './rules/organization-tree';
 import { noNulTextRule } from './rules/no-nul-text';
 import { numericFieldsRule } from './rules/numeric-fields';
@@ -48,6 +49,7 @@ export default {
       // Before the read rules: a count reaches them without the page's sort, fields and populate.
       countParamsRule,
       readScopeRule,
+      draftDeleteRule,
       // After the locale checks: a read with a fallback becomes a read over both locales.
       fallbackReadRule,
       adminLocaleScopeRule,

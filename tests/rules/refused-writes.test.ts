@@ -102,6 +102,21 @@ describe('a refused write changes nothing', () => {
   });
 });
 
+describe('deleting a draft alone', () => {
+  it('is a 400 over REST and through the Document Service, and deletes nothing', async () => {
+    const documentId = await articleOfViOnlyUnit();
+    await expectRefused(
+      () =>
+        http(app).delete(`/api/articles/${documentId}?status=draft`).set('Authorization', token),
+      /A draft cannot be deleted on its own/
+    );
+    await expectServiceRefused(
+      () => app.documents(ARTICLE).delete({ documentId, status: 'draft' }),
+      /A draft cannot be deleted on its own/
+    );
+  });
+});
+
 describe('blank required text', () => {
   it.each([
     ['an article title', '/api/articles', { title: '   ' }, /title/],
