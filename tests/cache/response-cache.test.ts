@@ -3,6 +3,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Core } from '@strapi/strapi';
 
 import { bootStrapi, graphql, http, sqlDuring } from '../helpers/strapi';
+import { browserAgent } from '../helpers/views';
 
 let app: Core.Strapi;
 let token: string;
@@ -110,7 +111,7 @@ describe('REST reads', () => {
     expect((await http(app).get(path)).headers['x-cache']).toBe('HIT');
     const hit = await http(app)
       .post('/api/insights/views')
-      .set('User-Agent', `Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0 cache-test/${suffix()}`)
+      .set('User-Agent', browserAgent('cache-test'))
       .send({ type: 'article', documentId: article.documentId, locale: 'vi' });
     expect(hit.body.data.counted).toBe(true);
     expect((await http(app).get(path)).body.data.viewCount).toBe(1);

@@ -4,6 +4,7 @@ import request from 'supertest';
 
 import { freePort, startInstance, type Instance } from '../helpers/instance';
 import { bootStrapi } from '../helpers/strapi';
+import { browserAgent } from '../helpers/views';
 
 // A Redis database of its own (1–15), emptied first, so other runs on this machine do not meet its keys.
 const REDIS_URL = `redis://127.0.0.1:6379/${1 + (process.pid % 15)}`;
@@ -62,7 +63,7 @@ describe('two instances sharing Redis', () => {
       data: { title: `Tin chung ${suffix()}` },
       status: 'published',
     });
-    const userAgent = `Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0 shared-limit/${suffix()}`;
+    const userAgent = browserAgent('shared-limit');
     const hit = (client: typeof first) =>
       client()
         .post('/api/insights/views')
