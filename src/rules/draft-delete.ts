@@ -1,4 +1,3 @@
-import type { Core } from '@strapi/strapi';
 import { contentTypes, errors } from '@strapi/utils';
 
 import { isRecord, type DocumentMiddleware } from './document-params';
@@ -11,18 +10,17 @@ import { documentRule } from './document-rule';
  */
 export const draftDeleteRule = documentRule(
   ['delete'],
-  (_strapi: Core.Strapi): DocumentMiddleware =>
-    async (ctx, next) => {
-      const params: unknown = ctx.params;
-      if (
-        isRecord(params) &&
-        params.status === 'draft' &&
-        contentTypes.hasDraftAndPublish(ctx.contentType)
-      )
-        throw new errors.ValidationError(
-          'A draft cannot be deleted on its own: delete the document (without status), or discard its draft',
-          { param: 'status' }
-        );
-      return next();
-    }
+  (): DocumentMiddleware => async (ctx, next) => {
+    const params: unknown = ctx.params;
+    if (
+      isRecord(params) &&
+      params.status === 'draft' &&
+      contentTypes.hasDraftAndPublish(ctx.contentType)
+    )
+      throw new errors.ValidationError(
+        'A draft cannot be deleted on its own: delete the document (without status), or discard its draft',
+        { param: 'status' }
+      );
+    return next();
+  }
 );

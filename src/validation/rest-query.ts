@@ -274,7 +274,13 @@ const checkPopulate = (populate: unknown, model: Model, getModel: GetModel, path
 /** Where one step of a sort leads: a field to sort by, a model to go on in, or somewhere Strapi checks itself. */
 type SortStep = { field: true } | { model: Model } | undefined;
 
-const sortStep = (key: string, model: Model, getModel: GetModel, sort: string, path: string) => {
+const sortStep = (
+  key: string,
+  model: Model,
+  getModel: GetModel,
+  sort: string,
+  path: string
+): SortStep => {
   const refuse = (why: string) => fail(`Invalid sort "${sort}": ${why}`, 'sort', path);
   if (key === '') return refuse('a field name is empty');
   if (key === 'localizations')
@@ -285,9 +291,9 @@ const sortStep = (key: string, model: Model, getModel: GetModel, sort: string, p
   // Unknown keys are Strapi's to refuse, with its own message; dynamic zones cannot be sorted through.
   if (!attribute || attribute.type === 'dynamiczone') return undefined;
   const target = targetOf(attribute);
-  if (target === undefined) return { field: true } satisfies SortStep;
+  if (target === undefined) return { field: true };
   const targetModel = getModel(target);
-  return targetModel ? ({ model: targetModel } satisfies SortStep) : undefined;
+  return targetModel ? { model: targetModel } : undefined;
 };
 
 const pastField = (sort: string, key: string, path: string) =>
@@ -298,7 +304,7 @@ const checkSortPath = (sort: string, model: Model, getModel: GetModel, path: str
   const keys = (sort.split(':')[0] ?? '').split('.');
   let current = model;
   for (const [index, key] of keys.entries()) {
-    const step: SortStep = sortStep(key, current, getModel, sort, path);
+    const step = sortStep(key, current, getModel, sort, path);
     if (!step) return;
     if ('field' in step) {
       if (index < keys.length - 1) pastField(sort, key, path);
@@ -318,10 +324,11 @@ const checkSortObject = (
 ): void => {
   for (const [key, value] of Object.entries(sort)) {
     const name = named ? `${named}.${key}` : key;
-    const step: SortStep = sortStep(key, model, getModel, name, `${path}[${key}]`);
-    if (step && 'field' in step && typeof value !== 'string') pastField(name, key, path);
+    const at = `${path}[${key}]`;
+    const step = sortStep(key, model, getModel, name, at);
+    if (step && 'field' in step && typeof value !== 'string') pastField(name, key, at);
     if (step && 'model' in step && isRecord(value))
-      checkSortObject(value, step.model, getModel, `${path}[${key}]`, name);
+      checkSortObject(value, step.model, getModel, at, name);
   }
 };
 
